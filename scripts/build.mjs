@@ -1,0 +1,39 @@
+// Build: generated files, type-check, esbuild bundles (provider runtime, sdk, emulator) and declarations.
+// Usage: node scripts/build.mjs [--no-typecheck]
+import { build } from "esbuild";
+import { execFileSync } from "node:child_process";
+import { existsSync, rmSync, chmodSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const args = new Set(process.argv.slice(2));
+const started = Date.now();
+const run = (cmd, argv) => execFileSync(cmd, argv, { cwd: root, stdio: "inherit" });
+
+// 1. Generated sources (sdk/types.gen.ts, docs) from schema.json.
+if (existsSync(join(root, "scripts/gen.mjs"))) run(process.execPath, ["scripts/gen.mjs"]);
+
+// 2. Type-check everything (tests included), then emit declarations for the published entry points.
+if (!args.has("--no-typecheck")) run(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.json", "--noEmit"]);
+rmSync(join(root, "dist"), { recursive: true, force: true });
+if (existsSync(join(root, "tsconfig.build.json"))) {
+  run(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json"]);
+}
+
+// 3. Bundles. The provider runtime is one file so the dynamic-provider process starts fast and the
+//    serialized stubs only need `require("pulumi-tpops/provider")` (ARCHITECTURE.md, serialization rule).
+const common = { bundle: true, platform: "node", format: "cjs", target: "node20", sourcemap: "linked", logLevel: "warning" };
+const entries = [
+  { in: "provider/index.ts", out: "dist/provider/index.js", external: ["@pulumi/pulumi"] },
+  { in: "sdk/index.ts", out: "dist/sdk/index.js", external: ["@pulumi/pulumi", "pulumi-tpops", "pulumi-tpops/*"] },
+  { in: "emulator/index.ts", out: "dist/emulator/index.js", external: [] },
+  { in: "emulator/cli.ts", out: "dist/emulator/cli.js", external: [], banner: { js: "#!/usr/bin/env node" } },
+].filter((e) => existsSync(join(root, e.in)));
+await Promise.all(
+  entries.map((e) =>
+    build({ ...common, entryPoints: [join(root, e.in)], outfile: join(root, e.out), external: e.external, banner: e.banner }),
+  ),
+);
+if (existsSync(join(root, "dist/emulator/cli.js"))) chmodSync(join(root, "dist/emulator/cli.js"), 0o755);
+console.log(`build: ${entries.map((e) => e.out).join(", ")} in ${((Date.now() - started) / 1000).toFixed(1)}s`);
