@@ -1,6 +1,9 @@
 import type { EmulatorContext, Router } from "../router";
 import { register as auth } from "./auth";
+import { register as dataCenters } from "./data-centers";
+import { register as hosts } from "./hosts";
 import { register as jobs } from "./jobs";
+import { register as keyPairs } from "./key-pairs";
 
 /** Every API area's `register` function; route authors add theirs here (one import + one entry). */
-export const routeModules: ReadonlyArray<(r: Router, ctx: EmulatorContext) => void> = [auth, jobs];
+export const routeModules: ReadonlyArray<(r: Router, ctx: EmulatorContext) => void> = [auth, jobs, dataCenters, keyPairs, hosts];
