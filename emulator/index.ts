@@ -2,3 +2,4 @@
 export { startEmulator } from "./server";
 export type { EmulatorOptions, RunningEmulator } from "./server";
 export type { EmulatorUser } from "./sessions";
+export type { EmulatorContext } from "./router";

@@ -39,6 +39,8 @@ export interface RunningEmulator {
   origin: string;
   /** PEM certificate to trust (TLS only). */
   caCert?: string;
+  /** In-process access to the store, job engine and sessions (tests, embedding); not part of the REST API. */
+  context: EmulatorContext;
   /** Stop listening, drop connections and stop job timers. */
   close(): Promise<void>;
 }
@@ -261,6 +263,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     url: `${origin}/rds`,
     origin,
     caCert,
+    context: ctx,
     close() {
       closed ??= new Promise<void>((resolve) => {
         jobs.stopTimers();

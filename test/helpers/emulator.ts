@@ -1,6 +1,7 @@
 import { Agent } from "undici";
 import { startEmulator } from "../../emulator";
 import type { FaultSpec } from "../../emulator/faults";
+import type { EmulatorContext } from "../../emulator/router";
 
 /** Options of `startTestEmulator`. */
 export interface TestEmulatorOptions {
@@ -40,6 +41,8 @@ export interface TestEmulator {
   url: string;
   origin: string;
   caCert?: string;
+  /** In-process store, job engine and sessions, for out-of-band changes the REST API cannot make. */
+  ctx: EmulatorContext;
   /** undici dispatcher trusting the emulator's certificate (TLS only). */
   dispatcher?: Agent;
   control: EmulatorControl;
@@ -116,6 +119,7 @@ export async function startTestEmulator(opts: TestEmulatorOptions = {}): Promise
     url: emu.url,
     origin: emu.origin,
     caCert: emu.caCert,
+    ctx: emu.context,
     dispatcher,
     login,
     api,
