@@ -1,0 +1,206 @@
+import { describe, expect, it } from "vitest";
+import { abortError, type Clock } from "../../provider/client/clock";
+import { TpopsAbortedError, TpopsApiError, TpopsJobFailedError, TpopsTlsError, TpopsWaitTimeoutError } from "../../provider/client/errors";
+import { Limiter } from "../../provider/client/limiter";
+import { DEFAULT_POLL_SCHEDULE, createWaiter, pollDelay, waitUntil, type CheckResult } from "../../provider/waiters/waiter";
+import { parseDuration } from "../../provider/waiters/jobs";
+
+/** Virtual time: sleep advances the clock at once. */
+function fakeClock(): Clock & { sleeps: number[] } {
+  let t = 0;
+  const sleeps: number[] = [];
+  return {
+    sleeps,
+    now: () => t,
+    async sleep(ms, signal) {
+      if (signal?.aborted) throw abortError(signal);
+      sleeps.push(ms);
+      t += ms;
+    },
+  };
+}
+
+/** A job that completes `durationMs` after the wait starts; returns poll count and detection lag. */
+async function simulateJob(durationMs: number, random: () => number) {
+  const clock = fakeClock();
+  const start = clock.now();
+  const r = await createWaiter<number>(
+    { subject: "job sim", timeoutMs: 4 * 3600_000, clock, random },
+    async () => (clock.now() - start >= durationMs ? { state: "SUCCESS", value: clock.now() - start } : { state: "RETRY" }),
+  );
+  return { polls: r.polls, lagMs: r.value - durationMs };
+}
+
+const extremes = [() => 0, () => 0.5, () => 0.999999];
+
+describe("poll schedule", () => {
+  it("starts at 250 ms, doubles, and is capped by a share of the elapsed time", () => {
+    expect(pollDelay(1, 0)).toBe(250);
+    expect(pollDelay(2, 250)).toBe(500);
+    expect(pollDelay(3, 750)).toBe(500);
+    expect(pollDelay(20, 60_000)).toBe(15_000);
+    expect(pollDelay(40, 10 * 3600_000)).toBe(DEFAULT_POLL_SCHEDULE.maxDelayMs);
+  });
+
+  it.each(extremes.map((r, i) => [i, r] as const))("notices a 2-second job within ~0.5 s (jitter case %i)", async (_i, random) => {
+    const { lagMs, polls } = await simulateJob(2_000, random);
+    expect(lagMs).toBeLessThanOrEqual(550);
+    expect(polls).toBeLessThanOrEqual(8);
+  });
+
+  it.each(extremes.map((r, i) => [i, r] as const))("spends at most ~60 polls on a 2-hour job (jitter case %i)", async (_i, random) => {
+    const { polls, lagMs } = await simulateJob(2 * 3600_000, random);
+    expect(polls).toBeLessThanOrEqual(60);
+    expect(lagMs).toBeLessThanOrEqual(DEFAULT_POLL_SCHEDULE.maxDelayMs * 1.1);
+  });
+
+  it("keeps the lag of a 60-second job under ~30 % of its duration", async () => {
+    for (const random of extremes) {
+      const { lagMs } = await simulateJob(60_000, random);
+      expect(lagMs).toBeLessThanOrEqual(18_000);
+    }
+  });
+});
+
+describe("createWaiter", () => {
+  it("checks immediately and returns the value on SUCCESS", async () => {
+    const clock = fakeClock();
+    const r = await createWaiter({ subject: "x", timeoutMs: 1000, clock }, async () => ({ state: "SUCCESS", value: 42 }));
+    expect(r).toEqual({ value: 42, polls: 1, elapsedMs: 0 });
+    expect(clock.sleeps).toEqual([]);
+  });
+
+  it("rejects with the checker's error on FAILURE", async () => {
+    const clock = fakeClock();
+    let n = 0;
+    const failure = new TpopsJobFailedError({ jobId: "j", failReason: "disk full" });
+    await expect(
+      createWaiter({ subject: "x", timeoutMs: 60_000, clock }, async (): Promise<CheckResult<never>> =>
+        ++n < 3 ? { state: "RETRY" } : { state: "FAILURE", error: failure },
+      ),
+    ).rejects.toBe(failure);
+    expect(n).toBe(3);
+  });
+
+  it("times out with the subject, the last progress and the hint, after a final check at the deadline", async () => {
+    const clock = fakeClock();
+    const checkedAt: number[] = [];
+    const err = await createWaiter(
+      { subject: "job j9 (CreateInstance)", timeoutMs: 10_000, clock, timeoutHint: "Raise it", jobId: "j9" },
+      async (): Promise<CheckResult<never>> => {
+        checkedAt.push(clock.now());
+        return { state: "RETRY", progress: `Running ${checkedAt.length}%` };
+      },
+    ).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(TpopsWaitTimeoutError);
+    const e = err as TpopsWaitTimeoutError;
+    expect(e.jobId).toBe("j9");
+    expect(e.lastProgress).toBe(`Running ${checkedAt.length}%`);
+    expect(e.message).toContain("job j9 (CreateInstance)");
+    expect(e.message).toContain("Raise it");
+    expect(checkedAt.at(-1)).toBe(10_000);
+  });
+
+  it("stops when the signal aborts between polls", async () => {
+    const clock = fakeClock();
+    const ctl = new AbortController();
+    let n = 0;
+    const p = createWaiter({ subject: "x", timeoutMs: 60_000, clock, signal: ctl.signal }, async (): Promise<CheckResult<never>> => {
+      if (++n === 3) ctl.abort(new Error("user cancelled"));
+      return { state: "RETRY" };
+    });
+    await expect(p).rejects.toBeInstanceOf(TpopsAbortedError);
+    expect(n).toBe(3);
+  });
+
+  it("aborts a check that hangs past the deadline and hands it an aborted signal", async () => {
+    let seen: AbortSignal | undefined;
+    const err = await createWaiter({ subject: "slow thing", timeoutMs: 50 }, (ctx) => {
+      seen = ctx.signal;
+      return new Promise<CheckResult<never>>(() => undefined);
+    }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(TpopsWaitTimeoutError);
+    expect(seen?.aborted).toBe(true);
+  });
+});
+
+describe("waitUntil", () => {
+  it("turns transient errors into retries and still succeeds", async () => {
+    const clock = fakeClock();
+    let n = 0;
+    const r = await waitUntil(
+      async (): Promise<CheckResult<string>> => {
+        n++;
+        if (n <= 3) throw new TpopsApiError({ status: 503, method: "GET", path: "/v3/jobs?id=j" });
+        return n < 5 ? { state: "RETRY" } : { state: "SUCCESS", value: "done" };
+      },
+      { subject: "x", timeoutMs: 60_000, clock },
+    );
+    expect(r.value).toBe("done");
+    expect(r.polls).toBe(5);
+  });
+
+  it("ends the wait on an error its predicate calls permanent", async () => {
+    const clock = fakeClock();
+    const tls = new TpopsTlsError({ endpoint: "https://h", code: "CERT_HAS_EXPIRED", detail: "expired" });
+    await expect(
+      waitUntil(
+        async (): Promise<CheckResult<never>> => {
+          throw tls;
+        },
+        { subject: "x", timeoutMs: 60_000, clock, isTransient: (e) => !(e instanceof TpopsTlsError) },
+      ),
+    ).rejects.toBe(tls);
+  });
+});
+
+describe("parseDuration", () => {
+  it.each([
+    ["90m", 90 * 60_000],
+    ["1h30m", 90 * 60_000],
+    ["45s", 45_000],
+    ["250ms", 250],
+    ["2h", 7_200_000],
+    [1234, 1234],
+    ["5000", 5000],
+  ] as const)("%j → %d ms", (input, ms) => {
+    expect(parseDuration(input)).toBe(ms);
+  });
+  it.each(["", "10 minutes", "m", "-5m", 0])("rejects %j", (input) => {
+    expect(() => parseDuration(input)).toThrow(/timeout/);
+  });
+});
+
+describe("Limiter", () => {
+  it("never admits more than its limit and serves waiters in order", async () => {
+    const limiter = new Limiter(2);
+    const order: number[] = [];
+    const releases: Array<() => void> = [];
+    const tasks = [0, 1, 2, 3, 4].map(async (i) => {
+      const release = await limiter.acquire();
+      order.push(i);
+      releases.push(release);
+    });
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(limiter.stats()).toMatchObject({ active: 2, queued: 3 });
+    while (releases.length) {
+      releases.shift()!();
+      await new Promise((r) => setImmediate(r));
+    }
+    await Promise.all(tasks);
+    expect(order).toEqual([0, 1, 2, 3, 4]);
+    expect(limiter.stats().peak).toBe(2);
+  });
+
+  it("drops a queued caller whose signal aborts", async () => {
+    const limiter = new Limiter(1);
+    const release = await limiter.acquire();
+    const ctl = new AbortController();
+    const waiting = limiter.acquire(ctl.signal);
+    ctl.abort();
+    await expect(waiting).rejects.toBeInstanceOf(TpopsAbortedError);
+    expect(limiter.stats().queued).toBe(0);
+    release();
+  });
+});
