@@ -26,11 +26,10 @@ export function isSecretKey(key: string): boolean {
   return SECRET_KEY.test(key);
 }
 
-// `"password": "x"`, `password=x`, `X-Mini-Token: x` in free text (JSON, query strings, headers).
-const KEY_VALUE_PATTERNS: RegExp[] = [
-  /("[\w-]*(?:pass(?:word|wd)?|pwd|token|secret|private_?key|authorization|rand_?pass)[\w-]*"\s*:\s*)"(?:[^"\\]|\\.)*"/gi,
-  /(\b[\w-]*(?:pass(?:word|wd)?|pwd|token|secret|authorization)[\w-]*\s*[=:]\s*)(?!\[REDACTED\])[^\s,;&"'}]+/gi,
-];
+// `"password": "x"` (JSON), `password=x` (query strings, env), `X-Mini-Token: x` (headers) in free text.
+const JSON_PAIR = /("[\w-]*(?:pass(?:word|wd)?|pwd|token|secret|private_?key|authorization|rand_?pass)[\w-]*"\s*:\s*)"(?:[^"\\]|\\.)*"/gi;
+const ASSIGNMENT = /(\b[\w-]*(?:pass(?:word|wd)?|pwd|token|secret)[\w-]*=)(?!\[REDACTED\])[^\s,;&"'}]+/gi;
+const HEADER = /((?:^|[\s,;{"])(?:x-mini-token|x-auth-token|authorization|cookie)\s*:\s*)(?!\[REDACTED\])(?:(?:bearer|basic) )?[^\s,;"'}]+/gi;
 
 /** Removes registered secrets and `key: value` pairs with secret-looking keys from free text. */
 export function redactText(text: string): string {
@@ -38,8 +37,9 @@ export function redactText(text: string): string {
   for (const secret of secrets) {
     if (out.includes(secret)) out = out.split(secret).join(REDACTED);
   }
-  out = out.replace(KEY_VALUE_PATTERNS[0]!, `$1"${REDACTED}"`);
-  out = out.replace(KEY_VALUE_PATTERNS[1]!, `$1${REDACTED}`);
+  out = out.replace(JSON_PAIR, `$1"${REDACTED}"`);
+  out = out.replace(ASSIGNMENT, `$1${REDACTED}`);
+  out = out.replace(HEADER, `$1${REDACTED}`);
   return out;
 }
 

@@ -24,6 +24,12 @@ describe("redact", () => {
     expect(redactText("a=1&os_root_pwd=s3cr3t&b=2")).toBe(`a=1&os_root_pwd=${REDACTED}&b=2`);
   });
 
+  it("leaves paths and error codes that merely mention a token alone", () => {
+    const line = "POST /v3/auth/mini-token: DBS.200029 wrong username or password";
+    expect(redactText(line)).toBe(line);
+    expect(redactText("Authorization: Bearer abc.def")).toBe(`Authorization: ${REDACTED}`);
+  });
+
   it("removes registered secrets wherever they appear", () => {
     registerSecret("Very$ecretValue9");
     expect(redactText("the server said Very$ecretValue9 is wrong")).toBe(`the server said ${REDACTED} is wrong`);
