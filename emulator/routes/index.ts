@@ -4,6 +4,10 @@ import { register as dataCenters } from "./data-centers";
 import { register as hosts } from "./hosts";
 import { register as jobs } from "./jobs";
 import { register as keyPairs } from "./key-pairs";
+import { register as instances } from "./instances";
+import { register as parameters } from "./parameters";
+import { register as backups } from "./backups";
+import { register as engineVersions } from "./engine-versions";
 
 /** Every API area's `register` function; route authors add theirs here (one import + one entry). */
-export const routeModules: ReadonlyArray<(r: Router, ctx: EmulatorContext) => void> = [auth, jobs, dataCenters, keyPairs, hosts];
+export const routeModules: ReadonlyArray<(r: Router, ctx: EmulatorContext) => void> = [auth, jobs, dataCenters, keyPairs, hosts, instances, parameters, backups, engineVersions];

@@ -1,0 +1,200 @@
+import { z } from "zod";
+import { DbsError } from "../errors";
+import type { EmulatorContext, Router } from "../router";
+import { newHexId } from "../state";
+import { page, parseQuery, queryInt } from "../validate";
+import { applyConfigUpdate, applyPolicyUpdate, checkManualBackup, formatBackupTime, parseBackupTime } from "../domain/backup-rules";
+import { supportsStandbyBackup } from "../domain/instance-rules";
+import { assertOperable, backups, getInstance, jobInstance, refuse, type BackupRecord, type GaussInstance } from "./instance-model";
+
+/** Job name and base duration (time scale 1.0) of a manual backup. */
+export const BACKUP_JOB = { name: "CreateGaussDBManualBackup", durationMs: 5 * 60_000 } as const;
+
+const listQuery = z.strictObject({
+  instance_id: z.string().optional(),
+  backup_id: z.string().optional(),
+  backup_type: z
+    .enum(["auto", "manual", "Snapshot_Xbsa", "Log_Xbsa", "OffSite_Snapshot_Xbsa", "OffSite_Log_Xbsa", "auto_database_table", "manual_database_table"])
+    .optional(),
+  offset: queryInt("offset", 0, 99_999_999),
+  limit: queryInt("limit", 1, 100, "DBS.280439"),
+  begin_time: z.string().optional(),
+  end_time: z.string().optional(),
+});
+
+/** A backup as reference 4.2.15 lists it (BackupsResult). */
+function backupView(b: BackupRecord): Record<string, unknown> {
+  return {
+    id: b.id,
+    name: b.name,
+    description: b.description,
+    begin_time: formatBackupTime(b.begin_time),
+    end_time: b.end_time === null ? null : formatBackupTime(b.end_time),
+    status: b.status,
+    size: b.size,
+    type: b.type,
+    detail_message: b.status === "FAILED" ? "The backup failed." : null,
+    datastore: { ...b.datastore },
+    instance_id: b.instance_id,
+    file_name: b.file_name,
+  };
+}
+
+const policyContext = (inst: GaussInstance) => ({ standbyBackupSupported: supportsStandbyBackup(inst.datastore.version, inst.nodes.length) });
+
+/** Backups (reference 4.2.1, 4.2.4–4.2.8, 4.2.15): automatic policy, extension config, manual backups, list. */
+export function register(r: Router, ctx: EmulatorContext): void {
+  // ---- policy (4.2.1 / 4.2.5) and extension config (4.2.4 / 4.2.6) ------------------------------------------
+  r.add("GET", "/gaussdb/v3/instances/{instance_id}/backups/policy", (req) => {
+    const p = getInstance(ctx, req.params.instance_id ?? "").backup_policy;
+    return {
+      status: 200,
+      body: {
+        backup_policy: {
+          keep_days: p.keep_days,
+          start_time: p.start_time,
+          period: p.period,
+          // reference 4.2.5's example answers differential_period as a number (the table says String).
+          differential_period: p.differential_period,
+          rate_limit: p.rate_limit,
+          prefetch_block: p.prefetch_block,
+          file_split_size: p.file_split_size,
+          enable_standby_backup: p.enable_standby_backup,
+        },
+      },
+    };
+  });
+  r.add("PUT", "/gaussdb/v3/instances/{instance_id}/backups/policy", (req) => {
+    if (req.body === undefined) throw new DbsError(400, "DBS.200006");
+    const inst = getInstance(ctx, req.params.instance_id ?? "");
+    const next = applyPolicyUpdate(inst.backup_policy, req.body, policyContext(inst));
+    if (!next.ok) refuse(next.violation);
+    assertOperable(ctx, inst, ["ACTIVE", "STOPPED"]);
+    inst.backup_policy = next.value;
+    inst.updated = Date.now();
+    return { status: 200 };
+  });
+  r.add("GET", "/gaussdb/v3/instances/{instance_id}/backups/config", (req) => {
+    const p = getInstance(ctx, req.params.instance_id ?? "").backup_policy;
+    return {
+      status: 200,
+      body: { rate_limit: p.rate_limit, prefetch_block: p.prefetch_block, enable_standby_backup: p.enable_standby_backup, close_compression: p.close_compression },
+    };
+  });
+  r.add("PUT", "/gaussdb/v3/instances/{instance_id}/backups/config", (req) => {
+    if (req.body === undefined) throw new DbsError(400, "DBS.200006");
+    const inst = getInstance(ctx, req.params.instance_id ?? "");
+    const next = applyConfigUpdate(inst.backup_policy, req.body, policyContext(inst));
+    if (!next.ok) refuse(next.violation);
+    assertOperable(ctx, inst, ["ACTIVE", "STOPPED"]);
+    inst.backup_policy = next.value;
+    inst.updated = Date.now();
+    // reference 4.2.4's example answers the text SUCCESS.
+    return { status: 200, raw: { contentType: "text/plain; charset=utf-8", data: "SUCCESS" } };
+  });
+
+  // ---- manual backups (4.2.7 / 4.2.8) -------------------------------------------------------------------------
+  ctx.jobs.define(BACKUP_JOB.name, {
+    durationMs: BACKUP_JOB.durationMs,
+    onDone(job) {
+      const inst = jobInstance(ctx, job.instance_id);
+      const b = backups(ctx)[(job.payload as { backup_id: string }).backup_id];
+      if (b) {
+        b.status = "COMPLETED";
+        b.end_time = Date.now();
+        b.size = b.backup_type === "completed" ? 1024 : 64;
+      }
+      inst.status = "ACTIVE";
+    },
+    onFail(job) {
+      const b = backups(ctx)[(job.payload as { backup_id: string }).backup_id];
+      if (b) {
+        b.status = "FAILED";
+        b.end_time = Date.now();
+      }
+      const inst = job.instance_id ? (ctx.state.data.instances[job.instance_id] as GaussInstance | undefined) : undefined;
+      if (inst) inst.status = "ACTIVE";
+    },
+  });
+
+  r.add("POST", "/gaussdb/v3/backups", (req) => {
+    if (req.body === undefined) throw new DbsError(400, "DBS.200006");
+    if (typeof req.body === "object" && req.body !== null) {
+      const allowed = ["instance_id", "name", "description", "backup_type", "depend_backupIds"];
+      const unknown = Object.keys(req.body).find((k) => !allowed.includes(k));
+      if (unknown) throw new DbsError(400, "DBS.200001", { field: unknown, detail: "unknown field" });
+    }
+    const c = checkManualBackup(req.body);
+    if (!c.ok) refuse(c.violation);
+    const inst = getInstance(ctx, c.value.instanceId);
+    assertOperable(ctx, inst);
+    if (c.value.backupType === "differential") {
+      // A differential backup needs a completed full backup to build on.
+      const base = Object.values(backups(ctx)).some((b) => b.instance_id === inst.id && b.status === "COMPLETED" && b.backup_type === "completed");
+      if (!base) throw new DbsError(400, "DBS.200751", { field: "backup_type", detail: "a differential backup needs a completed full backup of the instance" });
+    }
+    const now = Date.now();
+    const b: BackupRecord = {
+      id: newHexId("br14"),
+      name: c.value.name,
+      description: c.value.description,
+      begin_time: now,
+      end_time: null,
+      status: "BUILDING",
+      size: 0,
+      type: "manual",
+      backup_type: c.value.backupType,
+      instance_id: inst.id,
+      datastore: { ...inst.datastore },
+      file_name: "",
+    };
+    b.file_name = `/backup/${inst.id}/${b.id}`;
+    backups(ctx)[b.id] = b;
+    const job = ctx.jobs.start(BACKUP_JOB.name, { instanceId: inst.id, payload: { backup_id: b.id } });
+    inst.status = "BACKING UP";
+    return {
+      status: 202,
+      body: {
+        backup: { id: b.id, name: b.name, description: b.description, status: b.status, type: b.type, begin_time: formatBackupTime(b.begin_time), instance_id: b.instance_id },
+        job_id: job.id,
+      },
+    };
+  });
+
+  r.add("DELETE", "/gaussdb/v3/backups/{backup_id}", (req) => {
+    const id = req.params.backup_id ?? "";
+    const b = backups(ctx)[id];
+    if (!b) throw new DbsError(400, "DBS.200751", { field: "backup_id", detail: `no backup ${id}` });
+    if (b.type !== "manual") throw new DbsError(400, "DBS.201218", { field: "backup_id", detail: `backup ${id} is an automatic backup` });
+    if (b.status === "BUILDING") throw new DbsError(409, "DBS.201202", { field: "backup_id", detail: `backup ${id} is still being created` });
+    delete backups(ctx)[id];
+    return { status: 200 };
+  });
+
+  // ---- list (4.2.15) --------------------------------------------------------------------------------------------
+  r.add("GET", "/gaussdb/v3.1/backups", (req) => {
+    const q = parseQuery(listQuery, req);
+    if ((q.begin_time === undefined) !== (q.end_time === undefined)) {
+      throw new DbsError(400, "DBS.200001", { field: q.begin_time === undefined ? "begin_time" : "end_time", detail: "begin_time and end_time must be given together" });
+    }
+    let from: number | undefined;
+    let to: number | undefined;
+    if (q.begin_time !== undefined && q.end_time !== undefined) {
+      from = parseBackupTime(q.begin_time);
+      to = parseBackupTime(q.end_time);
+      if (from === undefined) throw new DbsError(400, "DBS.200001", { field: "begin_time", detail: `${q.begin_time} is not yyyy-mm-ddThh:mm:ss+hhmm` });
+      if (to === undefined) throw new DbsError(400, "DBS.200001", { field: "end_time", detail: `${q.end_time} is not yyyy-mm-ddThh:mm:ss+hhmm` });
+      if (to <= from) throw new DbsError(400, "DBS.200001", { field: "end_time", detail: "must be later than begin_time" });
+    }
+    // reference 4.2.15: the list holds instance-level full backups (manual and automatic) only.
+    const all = Object.values(backups(ctx))
+      .filter((b) => b.backup_type === "completed")
+      .filter((b) => q.instance_id === undefined || b.instance_id === q.instance_id)
+      .filter((b) => q.backup_id === undefined || b.id === q.backup_id)
+      .filter((b) => q.backup_type === undefined || b.type === q.backup_type)
+      .filter((b) => from === undefined || to === undefined || (b.begin_time >= from && b.begin_time <= to))
+      .sort((a, b) => b.begin_time - a.begin_time);
+    const items = page(all, { offset: q.offset, limit: q.limit, defaultLimit: 100 });
+    return { status: 200, body: { backups: items.map(backupView), total_count: all.length } };
+  });
+}

@@ -1,0 +1,216 @@
+import { DBS_CODES, DbsError } from "../errors";
+import type { EmulatorContext } from "../router";
+import type { HostRecord, InstanceRecord } from "../state";
+import type { BackupPolicy } from "../domain/backup-rules";
+import type { HostFacts, Violation } from "../domain/instance-rules";
+import { SOLUTIONS, type AzListName, type SolutionName } from "../domain/solutions";
+
+/** Instance statuses (reference 4.11.8 `status`, plus STOPPED after a whole-instance db-stop). */
+export type InstanceStatus = "BUILD" | "ACTIVE" | "FAILED" | "REBOOTING" | "UPGRADING" | "RESTORING" | "BACKING UP" | "STORAGE FULL" | "STOPPED";
+
+/** A database node as stored: one per host (reference 4.11.8 NodeResult). */
+export interface NodeRecord {
+  id: string;
+  name: string;
+  host_id: string;
+  manage_ip: string;
+  role: "master" | "slave";
+  status: "BUILD" | "ACTIVE" | "STOPPED" | "REBOOTING";
+}
+
+/** A grey (rolling) upgrade in progress (reference 4.11.17/4.11.18). */
+export interface GreyUpgrade {
+  target: string;
+  upgraded_azs: string[];
+}
+
+/** A GaussDB instance as the instance-side routes store it. */
+export interface GaussInstance extends InstanceRecord {
+  status: InstanceStatus;
+  os_type: string;
+  datastore: { type: string; version: string };
+  host_type: string;
+  cpu_spec: string;
+  arch: string;
+  ha: { mode: string; consistency: string; replication_mode: string; consistency_protocol: string };
+  solution: SolutionName;
+  port: number;
+  float_ip: string | null;
+  configuration_id: string;
+  time_zone: string;
+  az_lists: Partial<Record<AzListName, string[]>>;
+  nodes: NodeRecord[];
+  created: number;
+  updated: number;
+  backup_policy: BackupPolicy;
+  /** Parameter values changed from the template default, by listed name. */
+  parameters: Record<string, string>;
+  parameters_updated: number;
+  /** A parameter needing a restart was changed since the last restart. */
+  pending_restart: boolean;
+  mysql_port: number | null;
+  grey_upgrade: GreyUpgrade | null;
+}
+
+/** A backup as stored (reference 4.2.7 BackupInfo / 4.2.15 BackupsResult). */
+export interface BackupRecord {
+  id: string;
+  name: string;
+  description: string;
+  begin_time: number;
+  end_time: number | null;
+  status: "BUILDING" | "COMPLETED" | "FAILED";
+  size: number;
+  type: "auto" | "manual";
+  backup_type: "completed" | "differential";
+  instance_id: string;
+  datastore: { type: string; version: string };
+  file_name: string;
+}
+
+/** Throw the DBS error for a domain violation. */
+export function refuse(v: Violation): never {
+  throw new DbsError(DBS_CODES[v.code]?.status ?? 400, v.code, { field: v.field, detail: v.detail });
+}
+
+/** The stored backups (kept in the store's `extra` collection). */
+export function backups(ctx: EmulatorContext): Record<string, BackupRecord> {
+  const extra = ctx.state.data.extra as { backups?: Record<string, BackupRecord> };
+  extra.backups ??= {};
+  return extra.backups;
+}
+
+const INSTANCE_ID = /^[0-9a-f]{32}in14$/;
+
+/** The instance with this id: 400 DBS.280404 for a malformed id, 400 DBS.200002 when absent (reference A.3). */
+export function getInstance(ctx: EmulatorContext, id: string, field = "instance_id"): GaussInstance {
+  if (!INSTANCE_ID.test(id)) throw new DbsError(400, "DBS.280404", { field, detail: `${id} is not an instance id` });
+  const inst = ctx.state.data.instances[id];
+  if (!inst) throw new DbsError(400, "DBS.200002", { field, detail: `no instance ${id}` });
+  return inst as GaussInstance;
+}
+
+/** Refuse with 409 DBS.200019 when a job runs on the instance, then with 400 DBS.216009 unless its status is allowed. */
+export function assertOperable(ctx: EmulatorContext, inst: GaussInstance, allowed: readonly InstanceStatus[] = ["ACTIVE"]): void {
+  ctx.jobs.assertInstanceIdle(inst.id);
+  if (!allowed.includes(inst.status)) {
+    throw new DbsError(400, "DBS.216009", { detail: `instance ${inst.id} is ${inst.status}; this needs ${allowed.join(" or ")}` });
+  }
+}
+
+/** The stored instance a job works on, or an error that fails the job. */
+export function jobInstance(ctx: EmulatorContext, id: string | null): GaussInstance {
+  const inst = id ? ctx.state.data.instances[id] : undefined;
+  if (!inst) throw new Error(`instance ${id} no longer exists`);
+  return inst as GaussInstance;
+}
+
+/** The data-center name of a host: the availability zone of its node (reference 4.11.8 `availability_zone`). */
+export function azOfHost(ctx: EmulatorContext, host: HostRecord | undefined): string {
+  return (host && ctx.state.data.dataCenters[host.data_center_id]?.name) ?? "";
+}
+
+/** Project a stored host to the facts instance placement checks. */
+export function hostFacts(ctx: EmulatorContext, h: HostRecord): HostFacts {
+  return {
+    id: h.id,
+    manageIp: h.ip.manage_ip,
+    status: h.status,
+    type: h.type,
+    osType: h.os.os_type,
+    osArch: h.os.os_arch ?? "",
+    cpuSpec: h.spec.cpu_spec,
+    storageType: h.spec.storage_type,
+    dataCenterName: azOfHost(ctx, h),
+  };
+}
+
+/** Look up host facts by manage IP. */
+export function factsLookup(ctx: EmulatorContext): (ip: string) => HostFacts | undefined {
+  return (ip) => {
+    const h = ctx.state.hostByManageIp(ip);
+    return h ? hostFacts(ctx, h) : undefined;
+  };
+}
+
+/** The distinct availability zones of an instance's nodes, in node order. */
+export function instanceAzs(ctx: EmulatorContext, inst: GaussInstance): string[] {
+  const out: string[] = [];
+  for (const n of inst.nodes) {
+    const az = azOfHost(ctx, ctx.state.data.hosts[n.host_id]);
+    if (!out.includes(az)) out.push(az);
+  }
+  return out;
+}
+
+/** Release some hosts (by id) of an instance back to a status. */
+export function freeHosts(ctx: EmulatorContext, hostIds: readonly string[], status: HostRecord["status"] = "initialized"): void {
+  for (const id of hostIds) {
+    const h = ctx.state.data.hosts[id];
+    if (!h) continue;
+    h.status = status;
+    h.instance_id = null;
+    h.instance_name = null;
+    h.node_id = null;
+    h.updated_at = new Date().toISOString().replace(/\.\d{3}Z$/, "+0000");
+  }
+}
+
+/** `yyyy-MM-dd HH:mm:ss` in UTC (reference 4.3.1 `created`/`updated`). */
+export function plainTime(ms: number): string {
+  return new Date(ms).toISOString().replace("T", " ").replace(/\.\d{3}Z$/, "");
+}
+
+const intOrNull = (s: string | null): number | null => (s !== null && /^\d+(\.\d+)?$/.test(s) ? Math.round(Number(s)) : null);
+
+/** An instance as reference 4.11.8 lists it (ListInstanceResult). */
+export function instanceView(ctx: EmulatorContext, inst: GaussInstance): Record<string, unknown> {
+  const spec = SOLUTIONS[inst.solution];
+  const hosts = inst.nodes.map((n) => ctx.state.data.hosts[n.host_id]);
+  const first = hosts[0];
+  const vcpu = intOrNull(first?.spec.vcpus ?? null);
+  const mem = intOrNull(first?.spec.mem ?? null);
+  const distributed = spec.family === "distributed";
+  return {
+    id: inst.id,
+    name: inst.name,
+    status: inst.status,
+    // reference 4.11.8 example: one string joining the nodes' service IPs with " / "
+    private_ips: [hosts.map((h) => h?.ip.virtual_ip ?? "").join(" / ")],
+    port: inst.port,
+    type: distributed ? "Combined" : "centralization_standard",
+    ha: { consistency: inst.ha.consistency, replication_mode: inst.ha.replication_mode, consistency_protocol: inst.ha.consistency_protocol },
+    replica_num: spec.replicas,
+    datastore: { type: inst.datastore.type, version: inst.datastore.version },
+    created: `${plainTime(inst.created)} UTC`,
+    updated: `${plainTime(inst.updated)} UTC`,
+    db_user_name: "root",
+    flavor_ref: `gaussdb.${distributed ? "ee" : "ha"}.bms.${vcpu ?? 0}u${mem ?? 0}g.${inst.arch.toLowerCase()}`,
+    flavor_info: { vcpu, mem },
+    volume: { type: (first?.spec.storage_type ?? "").toUpperCase(), size: intOrNull(first?.spec.data_disk_size ?? null) },
+    backup_strategy: { start_time: inst.backup_policy.start_time, keep_days: inst.backup_policy.keep_days },
+    nodes: inst.nodes.map((n) => {
+      const h = ctx.state.data.hosts[n.host_id];
+      return {
+        id: n.id,
+        name: n.name,
+        hostname: n.name,
+        role: n.role,
+        status: n.status,
+        availability_zone: azOfHost(ctx, h),
+        private_ip: h?.ip.virtual_ip ?? null,
+        data_ip: h?.ip.data_ip ?? null,
+        management_ip: n.manage_ip,
+      };
+    }),
+    instance_mode: distributed ? "enterprise" : "ha",
+    time_zone: inst.time_zone,
+  };
+}
+
+// Reading: the 去ETCD whitelist (reference 4.11.6) is platform configuration, not API; the emulator reads it from
+// TPOPS_EMULATOR_FEATURES (comma-separated feature names) at request time.
+/** True when the gaussdb_feature_supportDccCluster whitelist is on. */
+export function dccWhitelist(): boolean {
+  return (process.env.TPOPS_EMULATOR_FEATURES ?? "").split(",").map((s) => s.trim()).includes("gaussdb_feature_supportDccCluster");
+}
