@@ -42,3 +42,17 @@ export async function addHosts(emu: TestEmulator, entries: Record<string, unknow
   if (job.status !== "Completed") throw new Error(`add hosts job ${job.status}: ${job.fail_reason}`);
   return r.body.hosts.map((h: { id: string }) => h.id);
 }
+
+/** Insert a key pair record out of band (RSA generation is slow; host tests only need the id to exist). */
+export function insertKeyPair(emu: TestEmulator, name = "ssh-key"): string {
+  const id = `kp-${Object.keys(emu.ctx.state.data.keyPairs).length + 1}-${name}`;
+  emu.ctx.state.data.keyPairs[id] = {
+    id,
+    name,
+    description: null,
+    key_algorithms: "RSA_2048",
+    created_at: "2026-01-01 00:00:00",
+    public_key: "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAAAAQC7",
+  };
+  return id;
+}
