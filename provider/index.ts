@@ -1,0 +1,8 @@
+/**
+ * The provider runtime the SDK's serialized stubs require by package name (`pulumi-tpops/provider`),
+ * bundled by esbuild into one file. One object per resource kind, plus `configure`.
+ */
+export { configure } from "./config";
+export { dataCenter } from "./resources/data-center";
+export { keyPair } from "./resources/key-pair";
+export { host } from "./resources/host";

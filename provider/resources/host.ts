@@ -1,0 +1,240 @@
+/** Host (reference 4.9.1–4.9.4, 4.9.8): add and remove are platform jobs; static fields update in place. */
+import { z } from "zod";
+import { ops, TpopsApiError, TpopsError, type Host as ApiHost } from "../client";
+import { waitUntil, waitUntilJobDone } from "../waiters";
+import { makeProvider, PartialCreateError, v, type Ctx, type ResourceDefinition } from "./framework";
+import { HostMeta, type HostOutputs } from "./schema.gen";
+import { client as configuredClient } from "../config";
+
+// reference 4.9.2 table 4-320: ssh_port 1-65535 except 8002 and 12017.
+const RESERVED_SSH_PORTS = [8002, 12017] as const;
+
+const Inputs = z
+  .object({
+    adopt: z.boolean().optional(),
+    cpuSpec: v.oneOf(["intel", "kunpeng", "hygon"]),
+    dataCenterId: z.string().min(1, { error: "is empty; use the id of a DataCenter" }),
+    dataIp: v.ipv4(),
+    description: v.text(100).optional(),
+    forceRemoveChrootDir: z.boolean().optional(),
+    manageIp: v.ipv4(),
+    name: v.text(64, { bytes: true, min: 1 }),
+    osType: v.oneOf(["kylin", "uniontech"]),
+    rootPassword: z.string().min(1, { error: "is empty; give the root password or use sshKeyId" }).optional(),
+    sshKeyId: z.string().min(1, { error: "is empty; use the id of a KeyPair" }).optional(),
+    sshPort: v.port(RESERVED_SSH_PORTS),
+    storageType: v.oneOf(["localssd", "dorado"]),
+    timeouts: v.timeouts().optional(),
+    type: v.oneOf(["BMS", "CONTAINER"]),
+    virtualIp: v.ipv4(),
+  })
+  .superRefine((h, ctx) => {
+    // reference 4.9.2: a host is added with the root password or an SSH key, exactly one of them.
+    if ((h.rootPassword === undefined) === (h.sshKeyId === undefined)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["rootPassword"],
+        input: undefined,
+        message:
+          h.rootPassword === undefined
+            ? "is missing and so is sshKeyId; give exactly one: rootPassword (secret) or sshKeyId (a KeyPair whose public key is in root's authorized_keys)"
+            : "and sshKeyId are both set; give exactly one of them",
+      });
+    }
+  });
+
+type In = z.output<typeof Inputs>;
+type Out = HostOutputs;
+
+/** API record (+ local fields of the state) → state. */
+function toOutputs(h: ApiHost, prev: Partial<Out>): Out {
+  return {
+    name: h.name,
+    description: h.description ?? "",
+    type: h.type ?? String(prev.type ?? ""),
+    osType: h.os?.os_type ?? String(prev.osType ?? ""),
+    cpuSpec: h.spec?.cpu_spec ?? String(prev.cpuSpec ?? ""),
+    storageType: h.spec?.storage_type ?? String(prev.storageType ?? ""),
+    manageIp: h.ip.manage_ip,
+    dataIp: h.ip.data_ip ?? "",
+    virtualIp: h.ip.virtual_ip ?? "",
+    floatIp: h.ip.float_ip ?? "",
+    sshPort: h.ssh_port ?? Number(prev.sshPort ?? 22),
+    dataCenterId: h.data_center_id ?? String(prev.dataCenterId ?? ""),
+    ...(h.ssh_key_id ? { sshKeyId: h.ssh_key_id } : prev.sshKeyId ? { sshKeyId: prev.sshKeyId } : {}),
+    status: h.status,
+    instanceId: h.instance_id ?? "",
+    instanceName: h.instance_name ?? "",
+    nodeId: h.node_id ?? "",
+    createdAt: h.created_at ?? "",
+    os: { osType: h.os?.os_type ?? undefined, osVersion: h.os?.os_version ?? undefined, osArch: h.os?.os_arch ?? undefined },
+    spec: {
+      vcpus: h.spec?.vcpus ?? undefined,
+      cpuSpec: h.spec?.cpu_spec ?? undefined,
+      mem: h.spec?.mem ?? undefined,
+      rootDiskSize: h.spec?.root_disk_size ?? undefined,
+      dataDiskSize: h.spec?.data_disk_size ?? undefined,
+      storageType: h.spec?.storage_type ?? undefined,
+    },
+  };
+}
+
+async function byId(ctx: Ctx, id: string): Promise<ApiHost | undefined> {
+  return (await ctx.client.listAll(ops.hosts.list, { query: { id } })).find((h) => h.id === id);
+}
+
+async function byManageIp(ctx: Ctx, ip: string): Promise<ApiHost | undefined> {
+  // reference 4.9.1 has no manage-IP filter: page through the list.
+  return (await ctx.client.listAll(ops.hosts.list)).find((h) => h.ip.manage_ip === ip);
+}
+
+/** Waits until a host leaves `initializing` (used when the add job's id was lost with the reply). */
+async function waitInitialized(ctx: Ctx, id: string): Promise<ApiHost> {
+  const r = await waitUntil<ApiHost>(
+    async () => {
+      const h = await byId(ctx, id);
+      if (!h) return { state: "FAILURE", error: new TpopsError(`host ${id} disappeared while initializing`) };
+      if (h.status === "initializing") return { state: "RETRY", progress: h.status };
+      return { state: "SUCCESS", value: h };
+    },
+    { subject: `host ${id} to initialize`, timeoutMs: ctx.timeouts.create, timeoutHint: 'Raise it with timeouts: { create: "40m" }' },
+  );
+  return r.value;
+}
+
+/** Why the platform refuses an IP change, or undefined (reference 4.9.3). */
+function ipChangeRefusal(status: string | undefined, changed: readonly string[]): string | undefined {
+  const ipFields = changed.filter((k) => k === "dataIp" || k === "virtualIp");
+  if (!ipFields.length || (status !== "unmanaged" && status !== "in_use")) return undefined;
+  return `${ipFields.join(" and ")} cannot change while the host is ${status} (reference 4.9.3: IP changes are refused for unmanaged and in-use hosts). ${status === "in_use" ? "Remove the host from its instance first, or keep the current IPs." : "Keep the current IPs until the host is managed again."}`;
+}
+
+/** The Host resource definition. */
+export const hostDefinition: ResourceDefinition<In, Out> = {
+  kind: "Host",
+  meta: HostMeta,
+  inputs: Inputs,
+  autoName: { maxLength: 64, sanitize: (s) => s.replace(/[^A-Za-z0-9_.-]/g, "-") },
+  localOnly: ["adopt", "timeouts", "rootPassword", "forceRemoveChrootDir"],
+  // Two hosts with one manage IP cannot exist side by side: remove the old one first.
+  deleteBeforeReplace: true,
+  defaultTimeouts: { create: "20m", update: "5m", delete: "20m" },
+  describeKey: (i) => `manageIp ${i.manageIp}`,
+
+  async find(ctx, inputs) {
+    return byManageIp(ctx, inputs.manageIp);
+  },
+
+  async create(ctx, inputs) {
+    const body = {
+      hosts: [
+        {
+          name: inputs.name,
+          type: inputs.type,
+          os_type: inputs.osType,
+          cpu_spec: inputs.cpuSpec,
+          storage_type: inputs.storageType,
+          ip: { manage_ip: inputs.manageIp, data_ip: inputs.dataIp, virtual_ip: inputs.virtualIp },
+          ssh_port: inputs.sshPort,
+          data_center_id: inputs.dataCenterId,
+          ...(inputs.rootPassword !== undefined ? { os_root_pwd: inputs.rootPassword } : {}),
+          ...(inputs.sshKeyId !== undefined ? { ssh_key_id: inputs.sshKeyId } : {}),
+          ...(inputs.description ? { description: inputs.description } : {}),
+          is_force_rm_chroot_dir: inputs.forceRemoveChrootDir === true,
+        },
+      ],
+    };
+    let id: string;
+    let jobId: string | undefined;
+    try {
+      const res = await ctx.client.call(ops.hosts.add, { body });
+      jobId = res.job_id;
+      const ref = res.hosts.find((h) => h.manage_ip === inputs.manageIp) ?? res.hosts[0];
+      if (!ref) throw new TpopsError(`the add-host reply lists no host for ${inputs.manageIp}`);
+      id = ref.id;
+    } catch (e) {
+      // The reply was lost after the platform acted: the manage IP finds the host again.
+      const found = e instanceof TpopsApiError && e.status < 500 ? undefined : await byManageIp(ctx, inputs.manageIp);
+      if (!found) throw e;
+      id = found.id;
+    }
+    const partial: Out = { ...toOutputs({ id, name: inputs.name, status: "initializing", ip: { manage_ip: inputs.manageIp, data_ip: inputs.dataIp, virtual_ip: inputs.virtualIp } } as ApiHost, inputs as Partial<Out>) };
+    try {
+      if (jobId) {
+        await waitUntilJobDone(ctx.client, jobId, {
+          timeout: ctx.timeouts.create,
+          timeoutKey: "create",
+          onProgress: (p) => ctx.progress(`adding host (job ${p.jobId} ${p.status}${p.progress ? ` ${p.progress}` : ""})`),
+        });
+      } else {
+        await waitInitialized(ctx, id);
+      }
+      const h = await byId(ctx, id);
+      if (!h) throw new TpopsError(`host ${id} is not listed after its add job completed`);
+      if (h.status !== "initialized") {
+        const why = h.async_task_error?.error_msg ? `: ${h.async_task_error.error_code ?? ""} ${h.async_task_error.error_msg}`.trimEnd() : "";
+        throw new TpopsError(`host ${inputs.manageIp} ended in status ${h.status}${why}`);
+      }
+      return { id, outs: toOutputs(h, inputs as Partial<Out>) };
+    } catch (e) {
+      throw new PartialCreateError(id, partial, e);
+    }
+  },
+
+  async read(ctx, id, state) {
+    const h = await byId(ctx, id);
+    return h && toOutputs(h, state);
+  },
+
+  async checkChange(id, olds, _news, changed) {
+    const refusal = ipChangeRefusal(olds.status, changed);
+    if (!refusal) return;
+    // The state may be stale: ask the platform before refusing at preview.
+    const ctx = { client: configuredClient() } as Ctx;
+    const live = await byId(ctx, id);
+    const liveRefusal = live ? ipChangeRefusal(live.status, changed) : undefined;
+    if (liveRefusal) throw new TpopsError(`Host ${olds.name}: ${liveRefusal}`);
+  },
+
+  async update(ctx, id, olds, news, changed) {
+    const live = await byId(ctx, id);
+    if (!live) throw new TpopsError(`host ${id} no longer exists; run pulumi refresh, then pulumi up to add it again`);
+    const refusal = ipChangeRefusal(live.status, changed);
+    if (refusal) throw new TpopsError(refusal);
+    const change: { manage_ip: string; name?: string; data_ip?: string; virtual_ip?: string; data_center_id?: string; description?: string; ssh_key_id?: string } = {
+      manage_ip: live.ip.manage_ip,
+    };
+    if (changed.includes("name")) change.name = news.name;
+    if (changed.includes("dataIp")) change.data_ip = news.dataIp;
+    if (changed.includes("virtualIp")) change.virtual_ip = news.virtualIp;
+    if (changed.includes("dataCenterId")) change.data_center_id = news.dataCenterId;
+    if (changed.includes("description")) change.description = news.description ?? "";
+    if (changed.includes("sshKeyId") && news.sshKeyId) change.ssh_key_id = news.sshKeyId;
+    await ctx.client.call(ops.hosts.update, { body: { hosts: [change] } });
+    const h = await byId(ctx, id);
+    if (!h) throw new TpopsError(`host ${id} disappeared during the update`);
+    return toOutputs(h, { ...olds, ...news } as unknown as Partial<Out>);
+  },
+
+  async delete(ctx, id, state) {
+    const live = await byId(ctx, id);
+    if (!live) return; // already gone
+    if (live.status === "in_use") {
+      throw new TpopsError(
+        `host ${live.ip.manage_ip} is in use by instance ${live.instance_name || live.instance_id}; delete the instance (or remove the host from it) first (reference 4.9.4)`,
+      );
+    }
+    const credential = state.rootPassword ? { os_root_pwd: String(state.rootPassword) } : state.sshKeyId ? { ssh_key_id: String(state.sshKeyId) } : {};
+    const res = await ctx.client.call(ops.hosts.delete, {
+      body: { hosts: [{ manage_ip: live.ip.manage_ip, ssh_port: live.ssh_port ?? Number(state.sshPort ?? 22), ...credential }] },
+    });
+    await waitUntilJobDone(ctx.client, res.job_id, {
+      timeout: ctx.timeouts.delete,
+      timeoutKey: "delete",
+      onProgress: (p) => ctx.progress(`removing host (job ${p.jobId} ${p.status}${p.progress ? ` ${p.progress}` : ""})`),
+    });
+  },
+};
+
+/** Host provider methods. */
+export const host = makeProvider(hostDefinition);

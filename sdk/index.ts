@@ -1,0 +1,6 @@
+/** pulumi-tpops: Pulumi resources for GaussDB's management platform TPOPS. */
+export { DataCenter } from "./data-center";
+export { KeyPair } from "./key-pair";
+export { Host } from "./host";
+export { providerStub } from "./stub";
+export * from "./types.gen";
