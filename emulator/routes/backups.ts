@@ -128,11 +128,6 @@ export function register(r: Router, ctx: EmulatorContext): void {
     if (!c.ok) refuse(c.violation);
     const inst = getInstance(ctx, c.value.instanceId);
     assertOperable(ctx, inst);
-    if (c.value.backupType === "differential") {
-      // A differential backup needs a completed full backup to build on.
-      const base = Object.values(backups(ctx)).some((b) => b.instance_id === inst.id && b.status === "COMPLETED" && b.backup_type === "completed");
-      if (!base) throw new DbsError(400, "DBS.200751", { field: "backup_type", detail: "a differential backup needs a completed full backup of the instance" });
-    }
     const now = Date.now();
     const b: BackupRecord = {
       id: newHexId("br14"),
