@@ -103,7 +103,9 @@ export async function createWaiter<T>(
 
   for (let attempt = 1; ; attempt++) {
     if (options.signal?.aborted) throw abortError(options.signal);
-    const outcome = await raceDeadline(checkState, attempt, clock.now() - start, deadline - clock.now(), options.signal);
+    // A check that starts at the deadline still gets a short grace to finish (the final check).
+    const budget = Math.max(deadline - clock.now(), Math.min(5_000, options.timeoutMs * 0.1));
+    const outcome = await raceDeadline(checkState, attempt, clock.now() - start, budget, options.signal);
     if (outcome.kind === "timeout") throw timeoutError();
     const result = outcome.result;
     if (result.state === "SUCCESS") return { value: result.value, polls: attempt, elapsedMs: clock.now() - start };

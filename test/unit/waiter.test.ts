@@ -101,6 +101,16 @@ describe("createWaiter", () => {
     expect(checkedAt.at(-1)).toBe(10_000);
   });
 
+  it("lets the final check at the deadline finish within a short grace", async () => {
+    const clock = fakeClock();
+    const r = await createWaiter({ subject: "x", timeoutMs: 10_000, clock }, async (ctx): Promise<CheckResult<number>> => {
+      // The check takes real time; only the one made at the deadline succeeds.
+      await new Promise((res) => setTimeout(res, 20));
+      return ctx.elapsedMs >= 10_000 ? { state: "SUCCESS", value: ctx.elapsedMs } : { state: "RETRY" };
+    });
+    expect(r.value).toBe(10_000);
+  });
+
   it("stops when the signal aborts between polls", async () => {
     const clock = fakeClock();
     const ctl = new AbortController();
