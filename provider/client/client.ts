@@ -338,31 +338,31 @@ export class TpopsClient {
     let busyRetries = 0;
     try {
       return await pRetry(() => this.attempt(op, path, body, signal), {
-      retries: Number.POSITIVE_INFINITY,
-      minTimeout: 0,
-      factor: 1,
-      signal,
-      onFailedAttempt: async ({ error, attemptNumber }) => {
-        if (this.exhausted.has(error) || error instanceof TpopsAbortedError) throw error;
-        if (signal?.aborted) throw abortError(signal);
-        const decision = decideRetry(error, { idempotent: op.idempotent, transientRetries, busyRetries, random: this.random }, this.policy);
-        const where = `${op.method} ${redactPath(path)}`;
-        if (!decision.retry) {
-          if (attemptNumber > 1) this.logger("info", `${where}: giving up after ${attemptNumber} attempts (${decision.why})`);
-          throw error;
-        }
-        const elapsed = this.clock.now() - started;
-        if (elapsed + decision.delayMs > this.policy.budgetMs) {
-          this.logger("info", `${where}: giving up after ${attemptNumber} attempts (retry budget of ${this.policy.budgetMs} ms spent)`);
-          throw error;
-        }
-        if (decision.reason === "busy") busyRetries++;
-        else transientRetries++;
-        this.stats.retries++;
-        this.logger("info", `${where}: ${summarize(error)}; retrying in ${decision.delayMs} ms (attempt ${attemptNumber + 1}, ${decision.reason})`);
-        await this.clock.sleep(decision.delayMs, signal);
-      },
-    });
+        retries: Number.POSITIVE_INFINITY,
+        minTimeout: 0,
+        factor: 1,
+        signal,
+        onFailedAttempt: async ({ error, attemptNumber }) => {
+          if (this.exhausted.has(error) || error instanceof TpopsAbortedError) throw error;
+          if (signal?.aborted) throw abortError(signal);
+          const decision = decideRetry(error, { idempotent: op.idempotent, transientRetries, busyRetries, random: this.random }, this.policy);
+          const where = `${op.method} ${redactPath(path)}`;
+          if (!decision.retry) {
+            if (attemptNumber > 1) this.logger("info", `${where}: giving up after ${attemptNumber} attempts (${decision.why})`);
+            throw error;
+          }
+          const elapsed = this.clock.now() - started;
+          if (elapsed + decision.delayMs > this.policy.budgetMs) {
+            this.logger("info", `${where}: giving up after ${attemptNumber} attempts (retry budget of ${this.policy.budgetMs} ms spent)`);
+            throw error;
+          }
+          if (decision.reason === "busy") busyRetries++;
+          else transientRetries++;
+          this.stats.retries++;
+          this.logger("info", `${where}: ${summarize(error)}; retrying in ${decision.delayMs} ms (attempt ${attemptNumber + 1}, ${decision.reason})`);
+          await this.clock.sleep(decision.delayMs, signal);
+        },
+      });
     } catch (e) {
       // p-retry rethrows the signal's raw reason; callers get one error type for aborts.
       if (signal?.aborted && !(e instanceof TpopsAbortedError)) throw abortError(signal);

@@ -172,6 +172,15 @@ describe("retry policy against injected faults", () => {
     expect(await count("GET", DC)).toBe(2);
   });
 
+  it("gives up at once when Retry-After would overrun the call's time budget", async () => {
+    const c = client({ retry: { budgetMs: 5_000 } });
+    await emu.control.addFault({ method: "GET", path: `^${DC}$`, status: 503, retryAfter: 30, times: 1 });
+    const e = await failure(() => c.call(ops.dataCenters.list));
+    expect(e).toMatchObject({ name: "TpopsApiError", status: 503, retryAfterMs: 30_000 });
+    expect(c.backoffs).toEqual([]);
+    expect(await count("GET", DC)).toBe(1);
+  });
+
   it("gives up when a transient error outlasts the attempts, with the last error", async () => {
     const c = client({ retry: { maxAttempts: 3 } });
     await emu.control.addFault({ method: "GET", path: `^${DC}$`, status: 503 });
