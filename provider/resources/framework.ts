@@ -190,6 +190,8 @@ export function issuesToFailures(error: z.ZodError, input: unknown, secrets: rea
     let reason: string;
     if (issue.code === "invalid_type" && value === undefined) {
       reason = `${property} is required`;
+    } else if (issue.code === "invalid_type" && issue.expected === "int" && typeof value === "number") {
+      reason = `${property}: ${secret ? "[secret]" : show(value)} is not a whole number`;
     } else if (issue.code === "invalid_type") {
       reason = `${property}: ${secret ? "[secret]" : show(value)} is a ${Array.isArray(value) ? "list" : typeof value}; expected a ${issue.expected}`;
     } else if (issue.code === "unrecognized_keys") {
@@ -219,7 +221,9 @@ export function sameValue(a: unknown, b: unknown): boolean {
 
 /** Inputs the user set (defined in `news`) whose value differs from the state. */
 export function changedInputs(meta: ResourceMeta, olds: Record<string, unknown>, news: Record<string, unknown>): string[] {
-  return meta.inputs.filter((k) => news[k] !== undefined && !sameValue(olds[k], news[k]));
+  // A state without the key (older state, or never set) stands for the schema default.
+  const old = (k: string) => (olds[k] === undefined ? meta.defaults[k] : olds[k]);
+  return meta.inputs.filter((k) => news[k] !== undefined && !sameValue(old(k), news[k]));
 }
 
 function strip(props: Record<string, unknown>): Record<string, unknown> {
