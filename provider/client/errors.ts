@@ -92,8 +92,8 @@ export class TpopsTlsError extends TpopsError {
     super(
       `TLS connection to ${init.endpoint} failed (${init.code ?? "TLS error"}: ${init.detail}). ` +
         (init.fix ??
-          `Set caCert (or TPOPS_CA_CERT) to the platform's CA certificate, as PEM content or a file path, ` +
-            `or set insecure: true to skip verification (not recommended).`),
+          `Set caCert (config tpops:caCert or env TPOPS_CA_CERT) to the platform's CA certificate, as PEM content ` +
+            `or a file path, or set insecure: true (tpops:insecure / TPOPS_INSECURE) to skip verification (not recommended).`),
       { cause: init.cause },
     );
     this.code = init.code;
