@@ -72,13 +72,14 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   return { help: values.help ?? false, certOut: values["cert-out"], options };
 }
 
-/** Run the CLI: start, print one `TPOPS emulator listening on <url>` line, close cleanly on SIGINT/SIGTERM. */
+/** Run the CLI: start, print one `TPOPS emulator listening on <url>` line; with `handleSignals`, close cleanly on SIGINT/SIGTERM. */
 export async function main(
   argv: readonly string[],
   io: { out: (s: string) => void; err: (s: string) => void } = {
     out: (s) => process.stdout.write(s),
     err: (s) => process.stderr.write(s),
   },
+  handleSignals = false,
 ): Promise<RunningEmulator | undefined> {
   let args: CliArgs;
   try {
@@ -94,6 +95,17 @@ export async function main(
   }
   const log = args.options.log === false ? false : (line: string) => io.out(`${line}\n`);
   const emu = await startEmulator({ ...args.options, log });
+  if (handleSignals) {
+    // Installed before the listening line: whoever reads that line may signal at once.
+    const stop = () => {
+      emu.close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    };
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  }
   if (args.certOut && emu.caCert) writeFileSync(args.certOut, emu.caCert);
   io.out(`TPOPS emulator listening on ${emu.url}\n`);
   return emu;
@@ -101,18 +113,8 @@ export async function main(
 
 // Run only as the bundled bin (CommonJS); importing the module (tests) must not start a server.
 if (typeof require !== "undefined" && typeof module !== "undefined" && require.main === module) {
-  main(process.argv.slice(2)).then(
-    (emu) => {
-      if (!emu) return;
-      const stop = () => {
-        emu.close().then(() => process.exit(0), () => process.exit(1));
-      };
-      process.once("SIGINT", stop);
-      process.once("SIGTERM", stop);
-    },
-    (err: unknown) => {
-      process.stderr.write(`tpops-emulator: ${err instanceof Error ? err.message : String(err)}\n`);
-      process.exit(1);
-    },
-  );
+  main(process.argv.slice(2), undefined, true).catch((err: unknown) => {
+    process.stderr.write(`tpops-emulator: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  });
 }

@@ -214,6 +214,6 @@ describe("unknown control routes", () => {
   it("answer 404 JSON", async () => {
     const r = await control("GET", "/nope");
     expect(r.status).toBe(404);
-    expect((await r.json()).error_code).toBe("DBS.200044");
+    expect(((await r.json()) as { error_code: string }).error_code).toBe("DBS.200044");
   });
 });

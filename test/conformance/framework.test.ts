@@ -43,7 +43,7 @@ describe("malformed input never crashes the emulator", () => {
   const post = async (path: string, body: string, headers: Record<string, string> = { "content-type": "application/json" }) => {
     const token = await emu.login();
     const r = await fetch(`${emu.url}${path}`, { method: "POST", headers: { ...headers, "x-mini-token": token }, body });
-    return { status: r.status, body: await r.json() };
+    return { status: r.status, body: (await r.json()) as { error_code: string } };
   };
 
   it.each([
