@@ -113,7 +113,7 @@ export function render(schemaText) {
     md.push("### Inputs", "", "| Name | Type | Required | On change | Description |", "|---|---|---|---|---|");
     for (const k of sorted(r.inputProperties)) {
       const p = r.inputProperties[k];
-      const change = p.replaceOnChanges ? "replace" : ["adopt", "timeouts", "forceDelete", "forceRemoveChrootDir"].includes(k) ? "no API call" : "in place";
+      const change = p.replaceOnChanges ? "replace" : ["adopt", "timeouts", "forceDelete", "forceRemoveChrootDir", "deletion", "rdsAdminPassword", "restartIfRequired"].includes(k) ? "no API call" : "in place";
       md.push(`| \`${k}\` | ${typeCell(p)}${p.secret ? " (secret)" : ""} | ${(r.requiredInputs ?? []).includes(k) ? "yes" : "no"} | ${change} | ${doc(p)} |`);
     }
     md.push("", "### Outputs", "", "| Name | Type | Description |", "|---|---|---|");

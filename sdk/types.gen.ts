@@ -54,6 +54,134 @@ export interface HostSpec {
   readonly vcpus?: string;
 }
 
+/** Where one database component is installed (reference 4.11.6 table 4-500). (input) */
+export interface InstanceComponentDistributionArgs {
+  /** Component name, as the solution defines it. */
+  readonly component: pulumi.Input<string>;
+  /** Manage IP of one of the instance's hosts. */
+  readonly ip: pulumi.Input<string>;
+}
+
+/** Where one database component is installed (reference 4.11.6 table 4-500). */
+export interface InstanceComponentDistribution {
+  /** Component name, as the solution defines it. */
+  readonly component: string;
+  /** Manage IP of one of the instance's hosts. */
+  readonly ip: string;
+}
+
+/** What deleting the instance does (reference 4.11.5). (input) */
+export interface InstanceDeletionArgs {
+  /** true uninstalls the database and frees its hosts; false only removes it from TPOPS management (unmanage), leaving it running, and needs `rdsAdminPassword`. Default true. */
+  readonly clearData?: pulumi.Input<boolean>;
+  /** Days differential backups are kept after deletion, 0–732. Default 0. */
+  readonly keepDifferentialBackupDays?: pulumi.Input<number>;
+  /** Days full backups are kept after deletion, 0–732 (0 removes them with the instance). Default 0. */
+  readonly keepFullBackupDays?: pulumi.Input<number>;
+}
+
+/** What deleting the instance does (reference 4.11.5). */
+export interface InstanceDeletion {
+  /** true uninstalls the database and frees its hosts; false only removes it from TPOPS management (unmanage), leaving it running, and needs `rdsAdminPassword`. Default true. */
+  readonly clearData?: boolean;
+  /** Days differential backups are kept after deletion, 0–732. Default 0. */
+  readonly keepDifferentialBackupDays?: number;
+  /** Days full backups are kept after deletion, 0–732 (0 removes them with the instance). Default 0. */
+  readonly keepFullBackupDays?: number;
+}
+
+/** High-availability options of an instance (reference 4.11.6 table 4-497). Omitted fields are derived from the solution. (input) */
+export interface InstanceHaArgs {
+  /** Transaction consistency, distributed only: `strong` or `eventual` (case-insensitive). Default `strong`. */
+  readonly consistency?: pulumi.Input<string>;
+  /** Replica consistency protocol: `quorum` or `paxos` (the 去ETCD solutions support only `paxos`). Default `quorum`, or `paxos` for `*noetcd` solutions. */
+  readonly consistencyProtocol?: pulumi.Input<string>;
+  /** `centralization_standard` for the centralized solutions (single, triset, quadruset, pentaset and their noetcd forms), `combined` for the distributed ones (hcs1–hcs6). Default: the one the solution needs. */
+  readonly mode?: pulumi.Input<string>;
+  /** Standby replication: only `sync`. Default `sync`. */
+  readonly replicationMode?: pulumi.Input<string>;
+}
+
+/** High-availability options of an instance (reference 4.11.6 table 4-497). Omitted fields are derived from the solution. */
+export interface InstanceHa {
+  /** Transaction consistency, distributed only: `strong` or `eventual` (case-insensitive). Default `strong`. */
+  readonly consistency?: string;
+  /** Replica consistency protocol: `quorum` or `paxos` (the 去ETCD solutions support only `paxos`). Default `quorum`, or `paxos` for `*noetcd` solutions. */
+  readonly consistencyProtocol?: string;
+  /** `centralization_standard` for the centralized solutions (single, triset, quadruset, pentaset and their noetcd forms), `combined` for the distributed ones (hcs1–hcs6). Default: the one the solution needs. */
+  readonly mode?: string;
+  /** Standby replication: only `sync`. Default `sync`. */
+  readonly replicationMode?: string;
+}
+
+/** Custom installation directories and component placement (reference 4.11.6 tables 4-498 to 4-500, `diy_install_settings`). (input) */
+export interface InstanceInstallSettingsArgs {
+  /** Which host each component goes to. */
+  readonly componentDistributions?: pulumi.Input<InstanceComponentDistribution[]>;
+  /** Absolute directories by name: `installDir` (software), `logDir` (logs), `dnDir` (DN data), `etcdDir` (ETCD data). */
+  readonly dirs?: pulumi.Input<Record<string, string>>;
+}
+
+/** Custom installation directories and component placement (reference 4.11.6 tables 4-498 to 4-500, `diy_install_settings`). */
+export interface InstanceInstallSettings {
+  /** Which host each component goes to. */
+  readonly componentDistributions?: InstanceComponentDistribution[];
+  /** Absolute directories by name: `installDir` (software), `logDir` (logs), `dnDir` (DN data), `etcdDir` (ETCD data). */
+  readonly dirs?: Record<string, string>;
+}
+
+/** One database node of an instance (reference 4.11.8 table 4-525). (input) */
+export interface InstanceNodeArgs {
+  /** Availability zone (the data center of the host). */
+  readonly az?: pulumi.Input<string>;
+  /** Node id. */
+  readonly id?: pulumi.Input<string>;
+  /** Node addresses. */
+  readonly ips?: pulumi.Input<InstanceNodeIpsArgs>;
+  /** Node name. */
+  readonly name?: pulumi.Input<string>;
+  /** `master` or `slave`. */
+  readonly role?: pulumi.Input<string>;
+  /** Node status, e.g. `ACTIVE`. */
+  readonly status?: pulumi.Input<string>;
+}
+
+/** One database node of an instance (reference 4.11.8 table 4-525). */
+export interface InstanceNode {
+  /** Availability zone (the data center of the host). */
+  readonly az?: string;
+  /** Node id. */
+  readonly id?: string;
+  /** Node addresses. */
+  readonly ips?: InstanceNodeIps;
+  /** Node name. */
+  readonly name?: string;
+  /** `master` or `slave`. */
+  readonly role?: string;
+  /** Node status, e.g. `ACTIVE`. */
+  readonly status?: string;
+}
+
+/** Addresses of an instance node (reference 4.11.8 table 4-525). (input) */
+export interface InstanceNodeIpsArgs {
+  /** Data IP, between the instance's components. */
+  readonly data?: pulumi.Input<string>;
+  /** Manage IP, between TPOPS and the node. */
+  readonly manage?: pulumi.Input<string>;
+  /** Service IP, for clients. */
+  readonly private?: pulumi.Input<string>;
+}
+
+/** Addresses of an instance node (reference 4.11.8 table 4-525). */
+export interface InstanceNodeIps {
+  /** Data IP, between the instance's components. */
+  readonly data?: string;
+  /** Manage IP, between TPOPS and the node. */
+  readonly manage?: string;
+  /** Service IP, for clients. */
+  readonly private?: string;
+}
+
 /** How long create, update and delete may wait for TPOPS jobs, as durations such as `30s`, `20m`, `1h30m`. (Dynamic resources do not receive Pulumi's `customTimeouts`.) (input) */
 export interface TimeoutsArgs {
   /** Longest wait for create, e.g. `20m`. Default per resource. */
@@ -73,6 +201,63 @@ export interface Timeouts {
   /** Longest wait for update, e.g. `20m`. Default per resource. */
   readonly update?: string;
 }
+
+/** Arguments of {@link BackupPolicy}: The automatic backup policy of an instance (reference 4.2.1, 4.2.4–4.2.6). An instance has exactly one policy, so a stack should hold one BackupPolicy per instance (a second one for the same instance id is refused at preview when the id is known then; when the id is still unknown at preview, the conflict only surfaces as the two resources overwriting each other). Every field updates in place; fields left out take the platform default. Deleting the resource restores the platform's default policy (keepDays 7, startTime `19:00-20:00`, period every day, differentialPeriod 30, rateLimit 75, prefetchBlock 64, fileSplitSize 4, enableStandbyBackup false, closeCompression false). */
+export interface BackupPolicyArgs {
+  /** Turn backup compression off (XBSA instances; reference 4.2.4). Default false. Updates in place. */
+  readonly closeCompression?: pulumi.Input<boolean>;
+  /** Minutes between differential backups: 15, 30, 60, 180, 360, 720 or 1440. Default 30. Updates in place. */
+  readonly differentialPeriod?: pulumi.Input<number>;
+  /** Back up from a standby (not for single-node instances or versions below 3.100.0). Default false. Updates in place. */
+  readonly enableStandbyBackup?: pulumi.Input<boolean>;
+  /** Size in GB at which backup files are split, 0–1024 and a multiple of 4 (0 = no split). Default 4. Updates in place. */
+  readonly fileSplitSize?: pulumi.Input<number>;
+  /** Id of the instance. Changing it moves the policy to another instance (replace). */
+  readonly instanceId: pulumi.Input<string>;
+  /** Days full backups are kept, 1–732. Default 7. Updates in place. */
+  readonly keepDays?: pulumi.Input<number>;
+  /** Weekdays of full backups, 1 (Monday) to 7 (Sunday), each at most once. Default every day. Updates in place. */
+  readonly period?: pulumi.Input<number[]>;
+  /** Pages prefetched by differential backups, 1–8192. Default 64. Updates in place. */
+  readonly prefetchBlock?: pulumi.Input<number>;
+  /** Upload rate limit in MB/s, 0–1024 (0 = unlimited). Default 75. Updates in place. */
+  readonly rateLimit?: pulumi.Input<number>;
+  /** One-hour UTC window `hh:00-HH:00` with HH = hh + 1 (`23:00-00:00` included). Default `19:00-20:00`. Updates in place. */
+  readonly startTime?: pulumi.Input<string>;
+  /** Waiting limits (policy calls are synchronous; default 5m each). */
+  readonly timeouts?: pulumi.Input<TimeoutsArgs>;
+}
+
+/** Outputs of BackupPolicy. */
+export interface BackupPolicyOutputs {
+  /** Whether backup compression is off. */
+  readonly closeCompression: boolean;
+  /** Minutes between differential backups. */
+  readonly differentialPeriod: number;
+  /** Whether backups run on a standby. */
+  readonly enableStandbyBackup: boolean;
+  /** Backup file split size in GB. */
+  readonly fileSplitSize: number;
+  /** Instance id. */
+  readonly instanceId: string;
+  /** Days full backups are kept. */
+  readonly keepDays: number;
+  /** Weekdays of full backups. */
+  readonly period: number[];
+  /** Differential prefetch pages. */
+  readonly prefetchBlock: number;
+  /** Upload rate limit in MB/s. */
+  readonly rateLimit: number;
+  /** Backup window (UTC). */
+  readonly startTime: string;
+  /** Waiting limits. */
+  readonly timeouts?: Timeouts;
+}
+
+/** Output property names of BackupPolicy (registered as outputs by the resource class). */
+export const BackupPolicyOutputKeys = ["closeCompression","differentialPeriod","enableStandbyBackup","fileSplitSize","instanceId","keepDays","period","prefetchBlock","rateLimit","startTime","timeouts"] as const;
+/** Properties of BackupPolicy that are Pulumi secrets. */
+export const BackupPolicySecretOutputs: string[] = [];
 
 /** Arguments of {@link DataCenter}: A TPOPS data center (机房, reference 4.9.9–4.9.12). Hosts belong to a data center; the platform refuses to delete one that still has hosts. */
 export interface DataCenterArgs {
@@ -197,6 +382,168 @@ export interface HostOutputs {
 export const HostOutputKeys = ["adopt","cpuSpec","createdAt","dataCenterId","dataIp","description","floatIp","forceRemoveChrootDir","instanceId","instanceName","manageIp","name","nodeId","os","osType","rootPassword","spec","sshKeyId","sshPort","status","storageType","timeouts","type","virtualIp"] as const;
 /** Properties of Host that are Pulumi secrets. */
 export const HostSecretOutputs: string[] = ["rootPassword"];
+
+/** Arguments of {@link Instance}: A GaussDB database instance (reference 4.11.5–4.11.22). Creating it installs the database on the hosts named by `manageIps` and the AZ lists (Host resources' manage IPs) and waits for the job (BUILD → ACTIVE); a failed job is recorded as a partial create. In place, each waiting for its platform job: `engineVersion` upgrades (4.11.17–4.11.18), `solution` triset↔pentaset and trisetnoetcd↔pentasetnoetcd with the matching `manageIps` change (4.11.20), adding hosts to a distributed instance (expansion, 4.11.15) and `mysqlCompatibilityPort` (4.11.21–4.11.22); several at once run in the order shrink, upgrade, grow, M-compat port. Any other change replaces the instance, deleting the old one first because hosts cannot be shared. Deleting uninstalls (or unmanages) it and frees its hosts. */
+export interface InstanceArgs {
+  /** Take over an existing instance with the same `name` instead of failing. Default false. */
+  readonly adopt?: pulumi.Input<boolean>;
+  /** Hosts of the arbiter AZ (exactly one): only hcs1, hcs4, quadruset and quadrusetnoetcd. Changing it replaces the instance. */
+  readonly arbiterAzIps?: pulumi.Input<string[]>;
+  /** CPU architecture: `X86` or `ARM` (case-insensitive; `ARM` goes with `Kunpeng`). Changing it replaces the instance. */
+  readonly arch: pulumi.Input<string>;
+  /** Id of the parameter template to install with. Default: the platform's default template. Changing it replaces the instance (use InstanceParameters to change parameters in place). */
+  readonly configurationId?: pulumi.Input<string>;
+  /** CPU vendor of the hosts: `Intel`, `Kunpeng` or `Hygon` (case-insensitive). Changing it replaces the instance. */
+  readonly cpuSpec: pulumi.Input<string>;
+  /** What deleting does: uninstall (default) or unmanage, and how long backups are kept. Kept in state only; no API call on change. */
+  readonly deletion?: pulumi.Input<InstanceDeletionArgs>;
+  /** Engine: `GaussDB` or `gaussdbv5-dbmind` (case-insensitive). Default `GaussDB`. Changing it replaces the instance. */
+  readonly engine?: pulumi.Input<string>;
+  /** Engine version, e.g. `3.200.0`. Default: the newest version the platform offers (4.12.1), resolved at create and kept. Updates in place by upgrading to a candidate version (4.11.17–4.11.18); downgrades are refused. */
+  readonly engineVersion?: pulumi.Input<string>;
+  /** Floating IPv4 address: only multi-node centralized solutions. Changing it replaces the instance. */
+  readonly floatIp?: pulumi.Input<string>;
+  /** High-availability options; derived from the solution when omitted. Changing it replaces the instance. */
+  readonly ha?: pulumi.Input<InstanceHaArgs>;
+  /** Host type: only `BMS` (case-insensitive). Default `BMS`. Changing it replaces the instance. */
+  readonly hostType?: pulumi.Input<string>;
+  /** Custom install directories and component placement. Changing it replaces the instance. */
+  readonly installSettings?: pulumi.Input<InstanceInstallSettingsArgs>;
+  /** Hosts of the logger AZ: multi-host solutions. Changing it replaces the instance. */
+  readonly loggerAzIps?: pulumi.Input<string[]>;
+  /** Manage IPs of the instance's hosts (Host resources); together with the AZ lists they must number exactly the solution's hosts (single 1, triset 3, quadruset 5, pentaset 5, hcs1 9, hcs2 3, hcs3 4, hcs4 5, hcs6 1). Updates in place when adding 2 hosts with triset→pentaset or removing 2 with pentaset→triset (likewise the noetcd forms), or adding whole node groups (the solution's host count each) to a distributed instance; any other change replaces the instance. */
+  readonly manageIps: pulumi.Input<string[]>;
+  /** Hosts of the master AZ (the primary goes here): only hcs1, triset, quadruset, trisetnoetcd and quadrusetnoetcd. Changing it replaces the instance. */
+  readonly masterAzIps?: pulumi.Input<string[]>;
+  /** M-compatibility (MySQL protocol) port, 1024–39989, not reserved and outside [port, port+10]; 0 keeps it closed. Default 0. Updates in place: opens (4.11.21), moves or closes (4.11.22) it. */
+  readonly mysqlCompatibilityPort?: pulumi.Input<number>;
+  /** Instance name: 4–64 characters, a letter first, then letters, digits, `-` or `_`. Default: the Pulumi resource name plus a random suffix. Changing it replaces the instance. */
+  readonly name?: pulumi.Input<string>;
+  /** Operating system of the hosts: `Kylin` or `UnionTech` (case-insensitive). Changing it replaces the instance. */
+  readonly osType: pulumi.Input<string>;
+  /** Database root password: 8–32 characters with three of upper-case, lower-case, digits and specials `~!@#$%^&*()-_=+\|[{}];:,<.>/?`, not containing `root` or its reverse. Changing it replaces the instance. (secret) */
+  readonly password: pulumi.Input<string>;
+  /** Database port, 1024–39989 except the ports TPOPS reserves (2378–2380, 2400, 4999–5001, 5100, 5500, 5999–6001, 6009–6010, 6500, 8015, 8097, 8098, 8181, 9090, 9100, 9180, 9187, 9200, 12016, 12017, 20049, 20050, 21731, 21732, 32122–32126, 39001). Default: the platform's (8000). Changing it replaces the instance. */
+  readonly port?: pulumi.Input<number>;
+  /** New password of the rdsAdmin user, required when `deletion.clearData` is false (unmanage, reference 4.11.5). Kept in state only. (secret) */
+  readonly rdsAdminPassword?: pulumi.Input<string>;
+  /** Hosts of the standby AZ: only hcs1, quadruset and quadrusetnoetcd. Changing it replaces the instance. */
+  readonly slaveAzIps?: pulumi.Input<string[]>;
+  /** Deployment: centralized `single`, `triset`, `quadruset`, `pentaset`, `trisetnoetcd`, `quadrusetnoetcd`, `pentasetnoetcd`; distributed `hcs1`, `hcs2`, `hcs3`, `hcs4`, `hcs6` (case-insensitive). Updates in place between triset and pentaset, and between trisetnoetcd and pentasetnoetcd (with the matching `manageIps` change); other changes replace the instance. */
+  readonly solution: pulumi.Input<string>;
+  /** Time zone such as `UTC+08:00`. Default: the platform's. Changing it replaces the instance. */
+  readonly timeZone?: pulumi.Input<string>;
+  /** Waiting limits for the platform jobs. Defaults: create 90m, update 120m, delete 60m. */
+  readonly timeouts?: pulumi.Input<TimeoutsArgs>;
+}
+
+/** Outputs of Instance. */
+export interface InstanceOutputs {
+  /** Whether the instance was adopted. */
+  readonly adopt?: boolean;
+  /** Hosts of the arbiter AZ. */
+  readonly arbiterAzIps?: string[];
+  /** CPU architecture. */
+  readonly arch: string;
+  /** Parameter template id given at create. */
+  readonly configurationId?: string;
+  /** CPU vendor. */
+  readonly cpuSpec: string;
+  /** Creation time as the platform reports it. */
+  readonly created?: string;
+  /** Default database user, e.g. `root`. */
+  readonly dbUserName?: string;
+  /** What deleting does. */
+  readonly deletion?: InstanceDeletion;
+  /** Engine. */
+  readonly engine: string;
+  /** Engine version running, as last read. */
+  readonly engineVersion: string;
+  /** Specification code, e.g. `gaussdb.ee.bms.2xlarge.x868.ha`. */
+  readonly flavorRef?: string;
+  /** Floating IP. */
+  readonly floatIp?: string;
+  /** High-availability options. */
+  readonly ha: InstanceHa;
+  /** Host type. */
+  readonly hostType: string;
+  /** Custom install settings. */
+  readonly installSettings?: InstanceInstallSettings;
+  /** Instance mode, e.g. `enterprise` for distributed instances. */
+  readonly instanceMode?: string;
+  /** Hosts of the logger AZ. */
+  readonly loggerAzIps?: string[];
+  /** Manage IPs of the instance's hosts. */
+  readonly manageIps: string[];
+  /** Hosts of the master AZ. */
+  readonly masterAzIps?: string[];
+  /** M-compatibility port (0 = closed). */
+  readonly mysqlCompatibilityPort: number;
+  /** Instance name. */
+  readonly name: string;
+  /** Database nodes, as last read. */
+  readonly nodes: InstanceNode[];
+  /** Operating system. */
+  readonly osType: string;
+  /** Database root password. (secret) */
+  readonly password: string;
+  /** Database port, as last read. */
+  readonly port: number;
+  /** Service IPs of the nodes. */
+  readonly privateIps: string[];
+  /** rdsAdmin password used when unmanaging. (secret) */
+  readonly rdsAdminPassword?: string;
+  /** Hosts of the standby AZ. */
+  readonly slaveAzIps?: string[];
+  /** Deployment solution. */
+  readonly solution: string;
+  /** `BUILD`, `ACTIVE`, `FAILED`, `REBOOTING`, `UPGRADING`, `RESTORING`, `BACKING UP` or `STORAGE FULL` (reference 4.11.8). */
+  readonly status: string;
+  /** Time zone, as last read. */
+  readonly timeZone?: string;
+  /** Waiting limits. */
+  readonly timeouts?: Timeouts;
+  /** Last update time as the platform reports it. */
+  readonly updated?: string;
+}
+
+/** Output property names of Instance (registered as outputs by the resource class). */
+export const InstanceOutputKeys = ["adopt","arbiterAzIps","arch","configurationId","cpuSpec","created","dbUserName","deletion","engine","engineVersion","flavorRef","floatIp","ha","hostType","installSettings","instanceMode","loggerAzIps","manageIps","masterAzIps","mysqlCompatibilityPort","name","nodes","osType","password","port","privateIps","rdsAdminPassword","slaveAzIps","solution","status","timeZone","timeouts","updated"] as const;
+/** Properties of Instance that are Pulumi secrets. */
+export const InstanceSecretOutputs: string[] = ["password","rdsAdminPassword"];
+
+/** Arguments of {@link InstanceParameters}: Values of some parameters of an instance (reference 4.3.1–4.3.2). Only the keys in `values` are managed: other parameters may change without drift. On create the previous value of each key is recorded (`originalValues`); deleting the resource, or removing a key from `values`, restores it. Names and values are checked against the instance's template (`value_range`) before anything changes, at preview when the instance id is known. A change that needs a restart restarts the instance when `restartIfRequired` is true; otherwise `pendingRestart` is true and a warning is printed. */
+export interface InstanceParametersArgs {
+  /** Id of the instance. Changing it replaces the resource. */
+  readonly instanceId: pulumi.Input<string>;
+  /** Restart the instance (4.11.10) when a change needs it, and wait. Default false. No API call on change. */
+  readonly restartIfRequired?: pulumi.Input<boolean>;
+  /** Waiting limits for the parameter and restart jobs. Defaults: create 30m, update 30m, delete 30m. */
+  readonly timeouts?: pulumi.Input<TimeoutsArgs>;
+  /** Parameter name → value, as strings (distributed instances name them `cn:<name>` or `dn:<name>`). Updates in place. */
+  readonly values: pulumi.Input<Record<string, string>>;
+}
+
+/** Outputs of InstanceParameters. */
+export interface InstanceParametersOutputs {
+  /** Instance id. */
+  readonly instanceId: string;
+  /** Value of each managed parameter before this resource first set it; restored on delete. */
+  readonly originalValues: Record<string, string>;
+  /** True when an applied change waits for an instance restart. */
+  readonly pendingRestart: boolean;
+  /** Whether changes needing a restart restart the instance. */
+  readonly restartIfRequired: boolean;
+  /** Waiting limits. */
+  readonly timeouts?: Timeouts;
+  /** Managed parameter values, as last read. */
+  readonly values: Record<string, string>;
+}
+
+/** Output property names of InstanceParameters (registered as outputs by the resource class). */
+export const InstanceParametersOutputKeys = ["instanceId","originalValues","pendingRestart","restartIfRequired","timeouts","values"] as const;
+/** Properties of InstanceParameters that are Pulumi secrets. */
+export const InstanceParametersSecretOutputs: string[] = [];
 
 /** Arguments of {@link KeyPair}: An SSH key pair the platform generates to log in to hosts (reference 4.8.1–4.8.5). Place `publicKey` in the hosts' `~/.ssh/authorized_keys`, then add hosts with `sshKeyId`. At most 20 key pairs exist on a platform. */
 export interface KeyPairArgs {

@@ -26,6 +26,70 @@ export interface HostSpec {
   readonly vcpus?: string;
 }
 
+/** Where one database component is installed (reference 4.11.6 table 4-500). */
+export interface InstanceComponentDistribution {
+  /** Component name, as the solution defines it. */
+  readonly component: string;
+  /** Manage IP of one of the instance's hosts. */
+  readonly ip: string;
+}
+
+/** What deleting the instance does (reference 4.11.5). */
+export interface InstanceDeletion {
+  /** true uninstalls the database and frees its hosts; false only removes it from TPOPS management (unmanage), leaving it running, and needs `rdsAdminPassword`. Default true. */
+  readonly clearData?: boolean;
+  /** Days differential backups are kept after deletion, 0–732. Default 0. */
+  readonly keepDifferentialBackupDays?: number;
+  /** Days full backups are kept after deletion, 0–732 (0 removes them with the instance). Default 0. */
+  readonly keepFullBackupDays?: number;
+}
+
+/** High-availability options of an instance (reference 4.11.6 table 4-497). Omitted fields are derived from the solution. */
+export interface InstanceHa {
+  /** Transaction consistency, distributed only: `strong` or `eventual` (case-insensitive). Default `strong`. */
+  readonly consistency?: string;
+  /** Replica consistency protocol: `quorum` or `paxos` (the 去ETCD solutions support only `paxos`). Default `quorum`, or `paxos` for `*noetcd` solutions. */
+  readonly consistencyProtocol?: string;
+  /** `centralization_standard` for the centralized solutions (single, triset, quadruset, pentaset and their noetcd forms), `combined` for the distributed ones (hcs1–hcs6). Default: the one the solution needs. */
+  readonly mode?: string;
+  /** Standby replication: only `sync`. Default `sync`. */
+  readonly replicationMode?: string;
+}
+
+/** Custom installation directories and component placement (reference 4.11.6 tables 4-498 to 4-500, `diy_install_settings`). */
+export interface InstanceInstallSettings {
+  /** Which host each component goes to. */
+  readonly componentDistributions?: InstanceComponentDistribution[];
+  /** Absolute directories by name: `installDir` (software), `logDir` (logs), `dnDir` (DN data), `etcdDir` (ETCD data). */
+  readonly dirs?: Record<string, string>;
+}
+
+/** One database node of an instance (reference 4.11.8 table 4-525). */
+export interface InstanceNode {
+  /** Availability zone (the data center of the host). */
+  readonly az?: string;
+  /** Node id. */
+  readonly id?: string;
+  /** Node addresses. */
+  readonly ips?: InstanceNodeIps;
+  /** Node name. */
+  readonly name?: string;
+  /** `master` or `slave`. */
+  readonly role?: string;
+  /** Node status, e.g. `ACTIVE`. */
+  readonly status?: string;
+}
+
+/** Addresses of an instance node (reference 4.11.8 table 4-525). */
+export interface InstanceNodeIps {
+  /** Data IP, between the instance's components. */
+  readonly data?: string;
+  /** Manage IP, between TPOPS and the node. */
+  readonly manage?: string;
+  /** Service IP, for clients. */
+  readonly private?: string;
+}
+
 /** How long create, update and delete may wait for TPOPS jobs, as durations such as `30s`, `20m`, `1h30m`. (Dynamic resources do not receive Pulumi's `customTimeouts`.) */
 export interface Timeouts {
   /** Longest wait for create, e.g. `20m`. Default per resource. */
@@ -45,6 +109,102 @@ export interface ResourceMeta {
   readonly secrets: readonly string[];
   readonly defaults: Readonly<Record<string, unknown>>;
 }
+
+/** Inputs of BackupPolicy as the provider receives them. */
+export interface BackupPolicyInputs {
+  /** Turn backup compression off (XBSA instances; reference 4.2.4). Default false. Updates in place. */
+  readonly closeCompression?: boolean;
+  /** Minutes between differential backups: 15, 30, 60, 180, 360, 720 or 1440. Default 30. Updates in place. */
+  readonly differentialPeriod?: number;
+  /** Back up from a standby (not for single-node instances or versions below 3.100.0). Default false. Updates in place. */
+  readonly enableStandbyBackup?: boolean;
+  /** Size in GB at which backup files are split, 0–1024 and a multiple of 4 (0 = no split). Default 4. Updates in place. */
+  readonly fileSplitSize?: number;
+  /** Id of the instance. Changing it moves the policy to another instance (replace). */
+  readonly instanceId: string;
+  /** Days full backups are kept, 1–732. Default 7. Updates in place. */
+  readonly keepDays?: number;
+  /** Weekdays of full backups, 1 (Monday) to 7 (Sunday), each at most once. Default every day. Updates in place. */
+  readonly period?: number[];
+  /** Pages prefetched by differential backups, 1–8192. Default 64. Updates in place. */
+  readonly prefetchBlock?: number;
+  /** Upload rate limit in MB/s, 0–1024 (0 = unlimited). Default 75. Updates in place. */
+  readonly rateLimit?: number;
+  /** One-hour UTC window `hh:00-HH:00` with HH = hh + 1 (`23:00-00:00` included). Default `19:00-20:00`. Updates in place. */
+  readonly startTime?: string;
+  /** Waiting limits (policy calls are synchronous; default 5m each). */
+  readonly timeouts?: Timeouts;
+}
+
+/** Outputs (state) of BackupPolicy. */
+export interface BackupPolicyOutputs {
+  /** Whether backup compression is off. */
+  readonly closeCompression: boolean;
+  /** Minutes between differential backups. */
+  readonly differentialPeriod: number;
+  /** Whether backups run on a standby. */
+  readonly enableStandbyBackup: boolean;
+  /** Backup file split size in GB. */
+  readonly fileSplitSize: number;
+  /** Instance id. */
+  readonly instanceId: string;
+  /** Days full backups are kept. */
+  readonly keepDays: number;
+  /** Weekdays of full backups. */
+  readonly period: number[];
+  /** Differential prefetch pages. */
+  readonly prefetchBlock: number;
+  /** Upload rate limit in MB/s. */
+  readonly rateLimit: number;
+  /** Backup window (UTC). */
+  readonly startTime: string;
+  /** Waiting limits. */
+  readonly timeouts?: Timeouts;
+}
+
+/** Schema facts of BackupPolicy. */
+export const BackupPolicyMeta: ResourceMeta = {
+  "token": "tpops:index:BackupPolicy",
+  "inputs": [
+    "closeCompression",
+    "differentialPeriod",
+    "enableStandbyBackup",
+    "fileSplitSize",
+    "instanceId",
+    "keepDays",
+    "period",
+    "prefetchBlock",
+    "rateLimit",
+    "startTime",
+    "timeouts"
+  ],
+  "requiredInputs": [
+    "instanceId"
+  ],
+  "replaceOnChanges": [
+    "instanceId"
+  ],
+  "secrets": [],
+  "defaults": {
+    "closeCompression": false,
+    "differentialPeriod": 30,
+    "enableStandbyBackup": false,
+    "fileSplitSize": 4,
+    "keepDays": 7,
+    "period": [
+      1,
+      2,
+      3,
+      4,
+      5,
+      6,
+      7
+    ],
+    "prefetchBlock": 64,
+    "rateLimit": 75,
+    "startTime": "19:00-20:00"
+  }
+};
 
 /** Inputs of DataCenter as the provider receives them. */
 export interface DataCenterInputs {
@@ -223,6 +383,245 @@ export const HostMeta: ResourceMeta = {
     "sshPort": 22,
     "storageType": "localssd",
     "type": "BMS"
+  }
+};
+
+/** Inputs of Instance as the provider receives them. */
+export interface InstanceInputs {
+  /** Take over an existing instance with the same `name` instead of failing. Default false. */
+  readonly adopt?: boolean;
+  /** Hosts of the arbiter AZ (exactly one): only hcs1, hcs4, quadruset and quadrusetnoetcd. Changing it replaces the instance. */
+  readonly arbiterAzIps?: string[];
+  /** CPU architecture: `X86` or `ARM` (case-insensitive; `ARM` goes with `Kunpeng`). Changing it replaces the instance. */
+  readonly arch: string;
+  /** Id of the parameter template to install with. Default: the platform's default template. Changing it replaces the instance (use InstanceParameters to change parameters in place). */
+  readonly configurationId?: string;
+  /** CPU vendor of the hosts: `Intel`, `Kunpeng` or `Hygon` (case-insensitive). Changing it replaces the instance. */
+  readonly cpuSpec: string;
+  /** What deleting does: uninstall (default) or unmanage, and how long backups are kept. Kept in state only; no API call on change. */
+  readonly deletion?: InstanceDeletion;
+  /** Engine: `GaussDB` or `gaussdbv5-dbmind` (case-insensitive). Default `GaussDB`. Changing it replaces the instance. */
+  readonly engine?: string;
+  /** Engine version, e.g. `3.200.0`. Default: the newest version the platform offers (4.12.1), resolved at create and kept. Updates in place by upgrading to a candidate version (4.11.17–4.11.18); downgrades are refused. */
+  readonly engineVersion?: string;
+  /** Floating IPv4 address: only multi-node centralized solutions. Changing it replaces the instance. */
+  readonly floatIp?: string;
+  /** High-availability options; derived from the solution when omitted. Changing it replaces the instance. */
+  readonly ha?: InstanceHa;
+  /** Host type: only `BMS` (case-insensitive). Default `BMS`. Changing it replaces the instance. */
+  readonly hostType?: string;
+  /** Custom install directories and component placement. Changing it replaces the instance. */
+  readonly installSettings?: InstanceInstallSettings;
+  /** Hosts of the logger AZ: multi-host solutions. Changing it replaces the instance. */
+  readonly loggerAzIps?: string[];
+  /** Manage IPs of the instance's hosts (Host resources); together with the AZ lists they must number exactly the solution's hosts (single 1, triset 3, quadruset 5, pentaset 5, hcs1 9, hcs2 3, hcs3 4, hcs4 5, hcs6 1). Updates in place when adding 2 hosts with triset→pentaset or removing 2 with pentaset→triset (likewise the noetcd forms), or adding whole node groups (the solution's host count each) to a distributed instance; any other change replaces the instance. */
+  readonly manageIps: string[];
+  /** Hosts of the master AZ (the primary goes here): only hcs1, triset, quadruset, trisetnoetcd and quadrusetnoetcd. Changing it replaces the instance. */
+  readonly masterAzIps?: string[];
+  /** M-compatibility (MySQL protocol) port, 1024–39989, not reserved and outside [port, port+10]; 0 keeps it closed. Default 0. Updates in place: opens (4.11.21), moves or closes (4.11.22) it. */
+  readonly mysqlCompatibilityPort?: number;
+  /** Instance name: 4–64 characters, a letter first, then letters, digits, `-` or `_`. Default: the Pulumi resource name plus a random suffix. Changing it replaces the instance. */
+  readonly name?: string;
+  /** Operating system of the hosts: `Kylin` or `UnionTech` (case-insensitive). Changing it replaces the instance. */
+  readonly osType: string;
+  /** Database root password: 8–32 characters with three of upper-case, lower-case, digits and specials `~!@#$%^&*()-_=+\|[{}];:,<.>/?`, not containing `root` or its reverse. Changing it replaces the instance. (secret) */
+  readonly password: string;
+  /** Database port, 1024–39989 except the ports TPOPS reserves (2378–2380, 2400, 4999–5001, 5100, 5500, 5999–6001, 6009–6010, 6500, 8015, 8097, 8098, 8181, 9090, 9100, 9180, 9187, 9200, 12016, 12017, 20049, 20050, 21731, 21732, 32122–32126, 39001). Default: the platform's (8000). Changing it replaces the instance. */
+  readonly port?: number;
+  /** New password of the rdsAdmin user, required when `deletion.clearData` is false (unmanage, reference 4.11.5). Kept in state only. (secret) */
+  readonly rdsAdminPassword?: string;
+  /** Hosts of the standby AZ: only hcs1, quadruset and quadrusetnoetcd. Changing it replaces the instance. */
+  readonly slaveAzIps?: string[];
+  /** Deployment: centralized `single`, `triset`, `quadruset`, `pentaset`, `trisetnoetcd`, `quadrusetnoetcd`, `pentasetnoetcd`; distributed `hcs1`, `hcs2`, `hcs3`, `hcs4`, `hcs6` (case-insensitive). Updates in place between triset and pentaset, and between trisetnoetcd and pentasetnoetcd (with the matching `manageIps` change); other changes replace the instance. */
+  readonly solution: string;
+  /** Time zone such as `UTC+08:00`. Default: the platform's. Changing it replaces the instance. */
+  readonly timeZone?: string;
+  /** Waiting limits for the platform jobs. Defaults: create 90m, update 120m, delete 60m. */
+  readonly timeouts?: Timeouts;
+}
+
+/** Outputs (state) of Instance. */
+export interface InstanceOutputs {
+  /** Whether the instance was adopted. */
+  readonly adopt?: boolean;
+  /** Hosts of the arbiter AZ. */
+  readonly arbiterAzIps?: string[];
+  /** CPU architecture. */
+  readonly arch: string;
+  /** Parameter template id given at create. */
+  readonly configurationId?: string;
+  /** CPU vendor. */
+  readonly cpuSpec: string;
+  /** Creation time as the platform reports it. */
+  readonly created?: string;
+  /** Default database user, e.g. `root`. */
+  readonly dbUserName?: string;
+  /** What deleting does. */
+  readonly deletion?: InstanceDeletion;
+  /** Engine. */
+  readonly engine: string;
+  /** Engine version running, as last read. */
+  readonly engineVersion: string;
+  /** Specification code, e.g. `gaussdb.ee.bms.2xlarge.x868.ha`. */
+  readonly flavorRef?: string;
+  /** Floating IP. */
+  readonly floatIp?: string;
+  /** High-availability options. */
+  readonly ha: InstanceHa;
+  /** Host type. */
+  readonly hostType: string;
+  /** Custom install settings. */
+  readonly installSettings?: InstanceInstallSettings;
+  /** Instance mode, e.g. `enterprise` for distributed instances. */
+  readonly instanceMode?: string;
+  /** Hosts of the logger AZ. */
+  readonly loggerAzIps?: string[];
+  /** Manage IPs of the instance's hosts. */
+  readonly manageIps: string[];
+  /** Hosts of the master AZ. */
+  readonly masterAzIps?: string[];
+  /** M-compatibility port (0 = closed). */
+  readonly mysqlCompatibilityPort: number;
+  /** Instance name. */
+  readonly name: string;
+  /** Database nodes, as last read. */
+  readonly nodes: InstanceNode[];
+  /** Operating system. */
+  readonly osType: string;
+  /** Database root password. (secret) */
+  readonly password: string;
+  /** Database port, as last read. */
+  readonly port: number;
+  /** Service IPs of the nodes. */
+  readonly privateIps: string[];
+  /** rdsAdmin password used when unmanaging. (secret) */
+  readonly rdsAdminPassword?: string;
+  /** Hosts of the standby AZ. */
+  readonly slaveAzIps?: string[];
+  /** Deployment solution. */
+  readonly solution: string;
+  /** `BUILD`, `ACTIVE`, `FAILED`, `REBOOTING`, `UPGRADING`, `RESTORING`, `BACKING UP` or `STORAGE FULL` (reference 4.11.8). */
+  readonly status: string;
+  /** Time zone, as last read. */
+  readonly timeZone?: string;
+  /** Waiting limits. */
+  readonly timeouts?: Timeouts;
+  /** Last update time as the platform reports it. */
+  readonly updated?: string;
+}
+
+/** Schema facts of Instance. */
+export const InstanceMeta: ResourceMeta = {
+  "token": "tpops:index:Instance",
+  "inputs": [
+    "adopt",
+    "arbiterAzIps",
+    "arch",
+    "configurationId",
+    "cpuSpec",
+    "deletion",
+    "engine",
+    "engineVersion",
+    "floatIp",
+    "ha",
+    "hostType",
+    "installSettings",
+    "loggerAzIps",
+    "manageIps",
+    "masterAzIps",
+    "mysqlCompatibilityPort",
+    "name",
+    "osType",
+    "password",
+    "port",
+    "rdsAdminPassword",
+    "slaveAzIps",
+    "solution",
+    "timeZone",
+    "timeouts"
+  ],
+  "requiredInputs": [
+    "arch",
+    "cpuSpec",
+    "manageIps",
+    "osType",
+    "password",
+    "solution"
+  ],
+  "replaceOnChanges": [
+    "arch",
+    "configurationId",
+    "cpuSpec",
+    "engine",
+    "floatIp",
+    "ha",
+    "hostType",
+    "installSettings",
+    "name",
+    "osType",
+    "password",
+    "port",
+    "timeZone"
+  ],
+  "secrets": [
+    "password",
+    "rdsAdminPassword"
+  ],
+  "defaults": {
+    "adopt": false,
+    "engine": "GaussDB",
+    "hostType": "BMS",
+    "mysqlCompatibilityPort": 0
+  }
+};
+
+/** Inputs of InstanceParameters as the provider receives them. */
+export interface InstanceParametersInputs {
+  /** Id of the instance. Changing it replaces the resource. */
+  readonly instanceId: string;
+  /** Restart the instance (4.11.10) when a change needs it, and wait. Default false. No API call on change. */
+  readonly restartIfRequired?: boolean;
+  /** Waiting limits for the parameter and restart jobs. Defaults: create 30m, update 30m, delete 30m. */
+  readonly timeouts?: Timeouts;
+  /** Parameter name → value, as strings (distributed instances name them `cn:<name>` or `dn:<name>`). Updates in place. */
+  readonly values: Record<string, string>;
+}
+
+/** Outputs (state) of InstanceParameters. */
+export interface InstanceParametersOutputs {
+  /** Instance id. */
+  readonly instanceId: string;
+  /** Value of each managed parameter before this resource first set it; restored on delete. */
+  readonly originalValues: Record<string, string>;
+  /** True when an applied change waits for an instance restart. */
+  readonly pendingRestart: boolean;
+  /** Whether changes needing a restart restart the instance. */
+  readonly restartIfRequired: boolean;
+  /** Waiting limits. */
+  readonly timeouts?: Timeouts;
+  /** Managed parameter values, as last read. */
+  readonly values: Record<string, string>;
+}
+
+/** Schema facts of InstanceParameters. */
+export const InstanceParametersMeta: ResourceMeta = {
+  "token": "tpops:index:InstanceParameters",
+  "inputs": [
+    "instanceId",
+    "restartIfRequired",
+    "timeouts",
+    "values"
+  ],
+  "requiredInputs": [
+    "instanceId",
+    "values"
+  ],
+  "replaceOnChanges": [
+    "instanceId"
+  ],
+  "secrets": [],
+  "defaults": {
+    "restartIfRequired": false
   }
 };
 
