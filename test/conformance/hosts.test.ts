@@ -13,7 +13,7 @@ afterAll(async () => {
 beforeEach(async () => {
   await emu.control.reset();
   // reset keeps the time scale (like users); some tests slow jobs down to observe them
-  await emu.control.setTimeScale(0.001);
+  await emu.control.setTimeScale(0.0002); // AddHosts: 12 ms
   dc = await createDataCenter(emu, "AZ1");
 });
 
