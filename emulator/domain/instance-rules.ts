@@ -157,6 +157,8 @@ export interface NormalizedCreate {
 export interface CreateOptions {
   /** The gaussdb_feature_supportDccCluster whitelist (reference 4.11.6); off by default. */
   readonly dccWhitelist: boolean;
+  /** For a restore to a new instance (reference 4.11.7): the backup's engine and family; datastore and ha may be omitted. */
+  readonly restoreFrom?: { readonly type: "GaussDB" | "gaussdbv5-dbmind"; readonly version: string; readonly family: "centralized" | "distributed" };
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -226,19 +228,25 @@ export function checkCreateRequest(body: unknown, opts: CreateOptions): Checked<
   if (nameV) return { ok: false, violation: nameV };
   const osType = enumCi(body.os_type, OS_TYPES);
   if (!osType) return fail("DBS.200001", "os_type", `${JSON.stringify(body.os_type)} is not one of ${OS_TYPES.join(", ")}`);
-  if (!isObject(body.datastore)) return fail("DBS.200001", "datastore", "is required");
-  const dsType = enumCi(body.datastore.type, ["GaussDB", "gaussdbv5-dbmind"] as const);
-  if (!dsType) return fail("DBS.200001", "datastore.type", `${JSON.stringify(body.datastore.type)} is not GaussDB or gaussdbv5-dbmind`);
-  const rawVersion = body.datastore.version;
+  const restore = opts.restoreFrom;
+  // reference 4.11.7: a restore request may omit datastore (its examples do); the backup decides the version.
+  const datastore = body.datastore === undefined && restore ? { type: restore.type, version: restore.version } : body.datastore;
+  if (!isObject(datastore)) return fail("DBS.200001", "datastore", "is required");
+  const dsType = enumCi(datastore.type, ["GaussDB", "gaussdbv5-dbmind"] as const);
+  if (!dsType) return fail("DBS.200001", "datastore.type", `${JSON.stringify(datastore.type)} is not GaussDB or gaussdbv5-dbmind`);
+  const rawVersion = datastore.version;
   let version: EngineVersion;
   if (rawVersion === undefined || rawVersion === null || rawVersion === "") {
     // reference 4.11.6: GaussDB defaults to the newest version; DBMind instances must name one.
     if (dsType === "gaussdbv5-dbmind") return fail("DBS.200001", "datastore.version", "is required for DBMind instances");
-    version = latestVersion();
+    version = restore && isEngineVersion(restore.version) ? restore.version : latestVersion();
   } else if (isEngineVersion(rawVersion)) {
     version = rawVersion;
   } else {
     return fail("DBS.200856", "datastore.version", `${JSON.stringify(rawVersion)} is not a supported engine version`);
+  }
+  if (restore && version !== restore.version) {
+    return fail("DBS.200856", "datastore.version", `a restore keeps the backup's version ${restore.version}`);
   }
   if (!enumCi(body.host_type, ["BMS"] as const)) return fail("DBS.200001", "host_type", `${JSON.stringify(body.host_type)} is not BMS`);
   const cpuSpec = enumCi(body.cpu_spec, CPU_SPECS);
@@ -255,12 +263,16 @@ export function checkCreateRequest(body: unknown, opts: CreateOptions): Checked<
   // reference 4.11.6: with the whitelist on, triset/quadruset/pentaset are converted to their 去ETCD forms.
   if (opts.dccWhitelist) solution = noEtcdCounterpart(solution);
   const spec = SOLUTIONS[solution];
-  if (!isObject(body.ha)) return fail("DBS.200001", "ha", "is required");
-  if (body.ha.mode !== spec.haMode) return fail("DBS.200001", "ha.mode", `solution ${solution} needs ${spec.haMode}, got ${JSON.stringify(body.ha.mode)}`);
-  const consistency = body.ha.consistency === undefined ? "strong" : enumCi(body.ha.consistency, ["strong", "eventual"] as const);
-  if (!consistency) return fail("DBS.200001", "ha.consistency", `${JSON.stringify(body.ha.consistency)} is not strong or eventual`);
-  if (body.ha.replication_mode !== "sync") return fail("DBS.200001", "ha.replication_mode", "must be sync");
-  const rawProtocol = body.ha.consistency_protocol;
+  if (restore && restore.family !== spec.family) {
+    return fail("DBS.200001", "solution", `a ${restore.family} backup cannot be restored to ${solution}`);
+  }
+  const ha = body.ha === undefined && restore ? { mode: spec.haMode, replication_mode: "sync" } : body.ha;
+  if (!isObject(ha)) return fail("DBS.200001", "ha", "is required");
+  if (ha.mode !== spec.haMode) return fail("DBS.200001", "ha.mode", `solution ${solution} needs ${spec.haMode}, got ${JSON.stringify(ha.mode)}`);
+  const consistency = ha.consistency === undefined ? "strong" : enumCi(ha.consistency, ["strong", "eventual"] as const);
+  if (!consistency) return fail("DBS.200001", "ha.consistency", `${JSON.stringify(ha.consistency)} is not strong or eventual`);
+  if (ha.replication_mode !== "sync") return fail("DBS.200001", "ha.replication_mode", "must be sync");
+  const rawProtocol = ha.consistency_protocol;
   const protocol = rawProtocol === undefined ? (spec.noEtcd ? "paxos" : "quorum") : enumCi(rawProtocol, ["quorum", "paxos"] as const);
   if (!protocol) return fail("DBS.200001", "ha.consistency_protocol", `${JSON.stringify(rawProtocol)} is not quorum or paxos`);
   if (spec.noEtcd && protocol !== "paxos") {

@@ -5,6 +5,7 @@ import { newHexId } from "../state";
 import { page, parseQuery, queryInt } from "../validate";
 import { applyConfigUpdate, applyPolicyUpdate, checkManualBackup, formatBackupTime, parseBackupTime } from "../domain/backup-rules";
 import { supportsStandbyBackup } from "../domain/instance-rules";
+import { SOLUTIONS } from "../domain/solutions";
 import { assertOperable, backups, getInstance, jobInstance, refuse, type BackupRecord, type GaussInstance } from "./instance-model";
 
 /** Job name and base duration (time scale 1.0) of a manual backup. */
@@ -141,6 +142,7 @@ export function register(r: Router, ctx: EmulatorContext): void {
       backup_type: c.value.backupType,
       instance_id: inst.id,
       datastore: { ...inst.datastore },
+      family: SOLUTIONS[inst.solution].family,
       file_name: "",
     };
     b.file_name = `/backup/${inst.id}/${b.id}`;

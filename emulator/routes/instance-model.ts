@@ -65,6 +65,8 @@ export interface BackupRecord {
   backup_type: "completed" | "differential";
   instance_id: string;
   datastore: { type: string; version: string };
+  /** Family of the backed-up instance: a backup restores only to a solution of the same family. */
+  family: "centralized" | "distributed";
   file_name: string;
 }
 

@@ -19,16 +19,25 @@ import {
   instanceView,
   jobInstance,
   refuse,
+  type BackupRecord,
   type GaussInstance,
   type NodeRecord,
 } from "./instance-model";
 
 const MIN = 60_000;
 
+/** Where a restore to a new instance comes from (reference 4.11.7). */
+interface RestoreSource {
+  datastore: { type: string; version: string };
+  family: "centralized" | "distributed";
+  point: { instance_id: string; backup_id: string; mode: string };
+}
+
 /** Job names and base durations (time scale 1.0) of the instance operations. */
 export const INSTANCE_JOBS = {
   create: { name: "CreateGaussDBV5Instance", baseMs: 20 * MIN, perHostMs: 1 * MIN },
   createDbmind: { name: "CreateGaussDBV5MiniDBMindInstance", baseMs: 15 * MIN, perHostMs: 1 * MIN },
+  restore: { name: "RestoreGaussDBInstance", baseMs: 25 * MIN, perHostMs: 1 * MIN },
   uninstall: { name: "DeleteGaussDBInstance", durationMs: 8 * MIN },
   unmanage: { name: "UnmanageGaussDBInstance", durationMs: 2 * MIN },
   stop: { name: "StopGaussDBInstance", durationMs: 2 * MIN },
@@ -149,6 +158,7 @@ export function register(r: Router, ctx: EmulatorContext): void {
       backup_type: "completed",
       instance_id: inst.id,
       datastore: { ...inst.datastore },
+      family: SOLUTIONS[inst.solution].family,
       file_name: `/backup/${inst.id}/${id}`,
     };
   };
@@ -160,20 +170,70 @@ export function register(r: Router, ctx: EmulatorContext): void {
     touch(inst);
   };
   ctx.jobs.define(J.create.name, { durationMs: J.create.baseMs, onDone: (job) => onCreateDone(job.instance_id), onFail: (job) => onCreateFail(job.instance_id) });
+  ctx.jobs.define(J.restore.name, { durationMs: J.restore.baseMs, onDone: (job) => onCreateDone(job.instance_id), onFail: (job) => onCreateFail(job.instance_id) });
   ctx.jobs.define(J.createDbmind.name, { durationMs: J.createDbmind.baseMs, onDone: (job) => onCreateDone(job.instance_id), onFail: (job) => onCreateFail(job.instance_id) });
+
+  /** Validate a restore point (reference 4.11.7 RestorePoint) against the stored backups. */
+  const restoreSource = (raw: unknown): RestoreSource => {
+    const f = (field: string, detail: string, code = "DBS.200001"): never => {
+      throw new DbsError(400, code, { field: `restore_point.${field}`, detail });
+    };
+    if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return f("", "must be an object");
+    const rp = raw as Record<string, unknown>;
+    const allowed = ["restore_time", "instance_id", "backup_id", "type", "table_list", "restore_source_type"];
+    const unknown = Object.keys(rp).find((k) => !allowed.includes(k));
+    if (unknown) f(unknown, "unknown field");
+    if (typeof rp.instance_id !== "string" || rp.instance_id === "") f("instance_id", "is required");
+    const sourceId = rp.instance_id as string;
+    if (rp.type !== undefined && rp.type !== "backup" && rp.type !== "timestamp") f("type", `${JSON.stringify(rp.type)} is not backup or timestamp`);
+    // reference 4.11.7: type may be omitted for a backup restore; its second example also omits it for a time.
+    const mode = rp.type ?? (rp.backup_id !== undefined ? "backup" : rp.restore_time !== undefined ? "timestamp" : undefined);
+    if (mode === undefined) f("type", "give backup_id or restore_time");
+    if (rp.restore_source_type !== undefined && rp.restore_source_type !== "INSTANCE" && rp.restore_source_type !== "DATABASE_TABLE") {
+      f("restore_source_type", `${JSON.stringify(rp.restore_source_type)} is not INSTANCE or DATABASE_TABLE`);
+    }
+    if (rp.table_list !== undefined) {
+      if (rp.restore_source_type !== "DATABASE_TABLE") f("table_list", "needs restore_source_type DATABASE_TABLE");
+      if (!Array.isArray(rp.table_list) || rp.table_list.length === 0) f("table_list", "must be a non-empty array");
+      for (const t of rp.table_list as unknown[]) {
+        if (typeof t !== "object" || t === null || typeof (t as { db_name?: unknown }).db_name !== "string") f("table_list", "every entry needs db_name");
+      }
+    }
+    const own = Object.values(backups(ctx)).filter((b) => b.instance_id === sourceId && b.status === "COMPLETED");
+    let from: BackupRecord | undefined;
+    if (mode === "backup") {
+      if (typeof rp.backup_id !== "string") return f("backup_id", "is required for a backup restore");
+      from = own.find((b) => b.id === rp.backup_id);
+      if (!from) f("backup_id", `no completed backup ${rp.backup_id} of instance ${sourceId}`, "DBS.200751");
+    } else {
+      // Reading: restore_time is epoch milliseconds (the XBSA example's 1710138043000).
+      if (typeof rp.restore_time !== "string" || !/^\d{1,15}$/.test(rp.restore_time)) f("restore_time", "must be epoch milliseconds as a string");
+      const at = Number(rp.restore_time);
+      const fulls = own.filter((b) => b.backup_type === "completed" && b.begin_time <= at).sort((a, b) => b.begin_time - a.begin_time);
+      from = fulls[0];
+      if (!from) f("restore_time", `no full backup of instance ${sourceId} precedes ${rp.restore_time}`, "DBS.200751");
+      if (at > Date.now()) f("restore_time", "is in the future");
+    }
+    const b = from as BackupRecord;
+    return { datastore: { ...b.datastore }, family: b.family, point: { instance_id: sourceId, backup_id: b.id, mode: String(mode) } };
+  };
 
   r.add("POST", "/gaussdb/v3/instances", (req) => {
     if (req.body === undefined) throw new DbsError(400, "DBS.200006");
+    let restore: RestoreSource | undefined;
     if (typeof req.body === "object" && req.body !== null && !Array.isArray(req.body)) {
-      const unknown = Object.keys(req.body).find((k) => !CREATE_FIELDS.has(k));
+      const body = req.body as Record<string, unknown>;
+      const unknown = Object.keys(body).find((k) => !CREATE_FIELDS.has(k));
       if (unknown) throw new DbsError(400, "DBS.200001", { field: unknown, detail: "unknown field" });
-      for (const k of ["restore_point", "xbsa_ssl_certs", "xbsa_extension_infos"]) {
-        if ((req.body as Record<string, unknown>)[k] !== undefined) {
-          throw new DbsError(400, "DBS.200001", { field: k, detail: "restoring a backup to a new instance (4.11.7) is not supported by this emulator" });
-        }
+      for (const k of ["xbsa_ssl_certs", "xbsa_extension_infos"]) {
+        if (body[k] !== undefined) throw new DbsError(400, "DBS.200001", { field: k, detail: "XBSA backup media are not emulated" });
       }
+      if (body.restore_point !== undefined) restore = restoreSource(body.restore_point);
     }
-    const checked = checkCreateRequest(req.body, { dccWhitelist: dccWhitelist() });
+    const checked = checkCreateRequest(req.body, {
+      dccWhitelist: dccWhitelist(),
+      ...(restore ? { restoreFrom: { type: restore.datastore.type as "GaussDB", version: restore.datastore.version, family: restore.family } } : {}),
+    });
     if (!checked.ok) refuse(checked.violation);
     const c = checked.value;
     const spec = SOLUTIONS[c.solution];
@@ -194,7 +254,8 @@ export function register(r: Router, ctx: EmulatorContext): void {
     const inst: GaussInstance = {
       id: newHexId("in14"),
       name: c.name,
-      status: "BUILD",
+      // reference 4.11.8: RESTORING is the status of an instance being restored.
+      status: restore ? "RESTORING" : "BUILD",
       os_type: c.osType,
       datastore: { type: c.datastore.type, version: c.datastore.version },
       host_type: c.hostType,
@@ -221,8 +282,9 @@ export function register(r: Router, ctx: EmulatorContext): void {
     const first = inst.nodes[0];
     if (first) first.role = "master";
     instances()[inst.id] = inst;
-    const def = c.datastore.type === "gaussdbv5-dbmind" ? J.createDbmind : J.create;
-    const job = ctx.jobs.start(def.name, { instanceId: inst.id, durationMs: def.baseMs + def.perHostMs * hosts.length, payload: { instance_id: inst.id } });
+    const def = restore ? J.restore : c.datastore.type === "gaussdbv5-dbmind" ? J.createDbmind : J.create;
+    const payload = { instance_id: inst.id, ...(restore ? { restore_from: restore.point } : {}) };
+    const job = ctx.jobs.start(def.name, { instanceId: inst.id, durationMs: def.baseMs + def.perHostMs * hosts.length, payload });
     return {
       status: 202,
       body: {

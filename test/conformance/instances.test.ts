@@ -149,7 +149,8 @@ describe("reference 4.11.6 POST /gaussdb/v3/instances", () => {
     ["cpu_spec not matching the hosts", { cpu_spec: "hygon" }, "DBS.06025014"],
     ["ha.mode of the other family", { ha: { mode: "combined", consistency: "strong", replication_mode: "sync" } }, "DBS.200001"],
     ["an unknown field", { region: "cn-north-4" }, "DBS.200001"],
-    ["a restore point", { restore_point: { instance_id: "x", backup_id: "y" } }, "DBS.200001"],
+    ["a restore point naming no backup", { restore_point: { instance_id: "x", backup_id: "y" } }, "DBS.200751"],
+    ["XBSA certificates", { xbsa_ssl_certs: { ca_cert_pem: "Q2Vy", client_crt: "Q2Vy", client_key: "LS0t", rand_pass: "U8" } }, "DBS.200001"],
     ["an unknown configuration_id", { configuration_id: "0123456789abcdef0123456789abcdefpr14" }, "DBS.200001"],
   ];
   it.each(refusals)("refuses %s", async (_, over, code) => {
@@ -204,5 +205,65 @@ describe("reference 4.11.6 POST /gaussdb/v3/instances", () => {
     expect(del.status).toBe(202);
     await emu.waitJob(del.body.job_id);
     expect((await emu.api("GET", "/gaussdb/v3/hosts?status=initialized")).body.total_count).toBe(1);
+  });
+});
+
+describe("reference 4.11.7 POST /gaussdb/v3/instances with restore_point", () => {
+  const restoreBody = (solution: SolutionName, ips: string[], point: Record<string, unknown>, over: Record<string, unknown> = {}) => {
+    const body = createBody(solution, ips, { restore_point: point, ...over });
+    // the reference's restore examples carry neither datastore nor ha
+    delete body.datastore;
+    delete body.ha;
+    return body;
+  };
+
+  it("restores a backup to a new quadruset (example 1): RESTORING then ACTIVE on the backup's version", async () => {
+    const src = await activeInstance(emu, "quadruset", { datastore: { type: "GaussDB", version: "3.103.0" } });
+    const b = await emu.api("POST", "/gaussdb/v3/backups", { instance_id: src.id, name: "backup" });
+    await emu.waitJob(b.body.job_id);
+    const ips = await readyHosts(emu, 5);
+    const r = await create(restoreBody("quadruset", ips, { backup_id: b.body.backup.id, instance_id: src.id }, {
+      master_az_ip: ips.slice(0, 2), slave_az_ip: ips.slice(2, 4), arbiter_az_ip: ips.slice(4),
+    }));
+    expect(r.status).toBe(202);
+    expect(r.body).toMatchObject({ solution: "quadruset", datastore: { type: "GaussDB", version: "3.103.0" }, ha: { mode: "centralization_standard" } });
+    expect((await showInstance(emu, r.body.instance_id)).status).toBe("RESTORING");
+    expect((await emu.waitJob(r.body.job_id)).name).toBe("RestoreGaussDBInstance");
+    expect((await showInstance(emu, r.body.instance_id)).status).toBe("ACTIVE");
+  });
+
+  it("restores to a point in time (example 2, type omitted) and a table list (example 3)", async () => {
+    const src = await activeInstance(emu, "single");
+    const ips = await readyHosts(emu, 2);
+    const at = String(Date.now());
+    const t = await create(restoreBody("single", [ips[0]!], { restore_time: at, instance_id: src.id }));
+    expect(t.status).toBe(202);
+    const tables = await create(restoreBody("single", [ips[1]!], {
+      backup_id: (await emu.api("GET", `/gaussdb/v3.1/backups?instance_id=${src.id}`)).body.backups[0].id,
+      instance_id: src.id,
+      restore_source_type: "DATABASE_TABLE",
+      table_list: [{ db_name: "test_1", table_name: "table_1", schema_name: "schema_1", new_db_name: "test_2" }],
+    }));
+    expect(tables.status).toBe(202);
+  });
+
+  it.each<[string, (src: string, backup: string) => Record<string, unknown>, Record<string, unknown>, string]>([
+    ["a backup of another instance", (_s, b) => ({ backup_id: b, instance_id: "0".repeat(32) + "in14" }), {}, "DBS.200751"],
+    ["a time before any backup", (s) => ({ restore_time: "1000", instance_id: s, type: "timestamp" }), {}, "DBS.200751"],
+    ["a time in the future", (s) => ({ restore_time: String(Date.now() + 3_600_000), instance_id: s }), {}, "DBS.200001"],
+    ["neither backup_id nor restore_time", (s) => ({ instance_id: s }), {}, "DBS.200001"],
+    ["a table list without DATABASE_TABLE", (s, b) => ({ backup_id: b, instance_id: s, table_list: [{ db_name: "d" }] }), {}, "DBS.200001"],
+    ["a distributed target for a centralized backup", (s, b) => ({ backup_id: b, instance_id: s }), { solution: "hcs6" }, "DBS.200001"],
+    ["another engine version", (s, b) => ({ backup_id: b, instance_id: s }), { datastore: { type: "GaussDB", version: "3.301.0" } }, "DBS.200856"],
+  ])("refuses %s", async (_, point, over, code) => {
+    const src = await activeInstance(emu, "single");
+    const backup = (await emu.api("GET", `/gaussdb/v3.1/backups?instance_id=${src.id}`)).body.backups[0].id;
+    const ips = await readyHosts(emu, 1);
+    const body = restoreBody("single", ips, point(src.id, backup));
+    if (over.solution === "hcs6") body.solution = "hcs6";
+    if (over.datastore) body.datastore = over.datastore;
+    const r = await create(body);
+    expect(r.status).toBe(400);
+    expect(r.body.error_code).toBe(code);
   });
 });
