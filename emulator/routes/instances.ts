@@ -4,7 +4,7 @@ import type { EmulatorContext, Router } from "../router";
 import { newHexId, type HostRecord } from "../state";
 import { page, parseBody, parseQuery, queryInt } from "../validate";
 import { defaultBackupPolicy, formatBackupTime } from "../domain/backup-rules";
-import { compareVersions, upgradeCandidates } from "../domain/engine-versions";
+import { upgradeCandidates } from "../domain/engine-versions";
 import { checkCreateRequest, checkHostsForInstance, checkMysqlPort, checkPassword, isIpv4 } from "../domain/instance-rules";
 import { defaultConfigurationId, knownConfigurationIds } from "../domain/parameter-templates";
 import { SOLUTIONS, SOLUTION_CHANGES, expansionGroupSize, listTypeFilter, type SolutionName } from "../domain/solutions";
@@ -95,6 +95,9 @@ const solutionBody = z.strictObject({
   manage_ip: z.array(z.string()).optional(),
   node_id: z.array(z.string()).optional(),
 });
+
+// reference 4.11.18: grey actions; upgradeAutoCommit upgrades every AZ and commits in one job.
+const GREY_ACTIONS = { upgrade: "grey", commit: "commit", rollback: "rollback", upgradeAutoCommit: "full" } as const;
 
 const mysqlBody = z.strictObject({ port: z.union([z.string(), z.number()]).optional() });
 
@@ -561,7 +564,7 @@ export function register(r: Router, ctx: EmulatorContext): void {
       if (!greyCapable(inst)) bad(`a single-node instance cannot be upgraded grey`, "DBS.280657", "upgrade_type");
       if (body.upgrade_action === undefined) bad("is required for grey upgrades");
       if (body.upgrade_action === "inplace") bad("inplace is not a grey upgrade action");
-      action = body.upgrade_action === "upgradeAutoCommit" ? "full" : (body.upgrade_action as "upgrade" | "commit" | "rollback") === "upgrade" ? "grey" : (body.upgrade_action as "commit" | "rollback");
+      action = GREY_ACTIONS[body.upgrade_action as keyof typeof GREY_ACTIONS];
       if (action !== "grey" && body.upgrade_az !== undefined) bad("upgrade_az is only for the upgrade action", "DBS.280658", "upgrade_az");
     }
     if (action === "commit" || action === "rollback") {
@@ -578,13 +581,13 @@ export function register(r: Router, ctx: EmulatorContext): void {
         if (body.target_version !== g.target) bad(`the grey upgrade in progress targets ${g.target}`, "DBS.280657", "target_version");
       } else {
         if (body.target_version === inst.datastore.version) throw new DbsError(400, "DBS.05000008", { field: "target_version" });
-        if (!upgradeCandidates(inst.datastore.version).includes(body.target_version as never)) {
+        const candidates: readonly string[] = upgradeCandidates(inst.datastore.version);
+        if (!candidates.includes(body.target_version)) {
           throw new DbsError(400, "DBS.280236", {
             field: "target_version",
-            detail: `${body.target_version} is not an upgrade candidate of ${inst.datastore.version} (${upgradeCandidates(inst.datastore.version).join(", ") || "none"})`,
+            detail: `${body.target_version} is not an upgrade candidate of ${inst.datastore.version} (${candidates.join(", ") || "none"})`,
           });
         }
-        if (compareVersions(body.target_version, inst.datastore.version) < 0) bad("cannot downgrade", "DBS.280236", "target_version");
       }
       if (action === "grey") {
         const all = instanceAzs(ctx, inst);
