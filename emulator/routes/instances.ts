@@ -127,7 +127,9 @@ export function register(r: Router, ctx: EmulatorContext): void {
   };
 
   const addNodes = (inst: GaussInstance, hosts: HostRecord[], status: NodeRecord["status"]): NodeRecord[] => {
-    const start = inst.nodes.length;
+    // Node names stay unique after a shrink: continue after the highest index in use.
+    const used = inst.nodes.map((n) => Number(/_(\d+)$/.exec(n.name)?.[1] ?? -1));
+    const start = Math.max(-1, ...used) + 1;
     const nodes = hosts.map((h, i): NodeRecord => ({
       id: newHexId("no14"),
       name: `${inst.name}_root_${start + i}`,

@@ -338,6 +338,10 @@ describe("reference 4.11.20 PUT /gaussdb/v3/instances/{id}/solution", () => {
     expect(inst.nodes).toHaveLength(3);
     const freed = (await emu.api("GET", "/gaussdb/v3/hosts?status=initialized")).body.hosts.map((h: any) => h.ip.manage_ip).sort();
     expect(freed).toEqual(slaves.map((n: any) => n.management_ip).sort());
+    // growing again reuses the freed hosts and keeps node names unique
+    await done(await emu.api("PUT", `${base(id)}/solution`, { solution: "pentaset", manage_ip: freed }));
+    const names = (await showInstance(emu, id)).nodes.map((n: any) => n.name);
+    expect(new Set(names).size).toBe(5);
   });
 
   it("refuses paths the reference does not allow and malformed selections", async () => {
