@@ -267,3 +267,37 @@ describe("reference 4.11.7 POST /gaussdb/v3/instances with restore_point", () =>
     expect(r.body.error_code).toBe(code);
   });
 });
+
+describe("instances survive an emulator restart (state file)", () => {
+  it("finishes a create that was running when the emulator stopped", async () => {
+    const { mkdtempSync, rmSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const dir = mkdtempSync(join(tmpdir(), "tpops-emu-"));
+    const stateFile = join(dir, "state.json");
+    try {
+      const first = await startTestEmulator({ stateFile });
+      const dcr = await first.api("POST", "/gaussdb/v3/data-centers", { data_centers: [{ name: "AZ1" }] });
+      expect(dcr.status).toBe(200);
+      const dcId = (await first.api("GET", "/gaussdb/v3/data-centers")).body.data_centers[0].id;
+      const { hostEntry } = await import("./fixtures");
+      const add = await first.api("POST", "/gaussdb/v3/hosts", { hosts: [hostEntry("10.7.0.1", dcId)] });
+      await first.waitJob(add.body.job_id);
+      const r = await first.api("POST", "/gaussdb/v3/instances", createBody("single", ["10.7.0.1"]));
+      expect(r.status).toBe(202);
+      await first.close();
+      const second = await startTestEmulator({ stateFile });
+      try {
+        const job = await second.waitJob(r.body.job_id);
+        expect(job.status).toBe("Completed");
+        const inst = (await second.api("GET", `/gaussdb/v3.1/instances?id=${r.body.instance_id}`)).body.instances[0];
+        expect(inst).toMatchObject({ status: "ACTIVE", nodes: [expect.objectContaining({ management_ip: "10.7.0.1", status: "ACTIVE" })] });
+        expect((await second.api("GET", `/gaussdb/v3.1/backups?instance_id=${r.body.instance_id}`)).body.total_count).toBe(1);
+      } finally {
+        await second.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
