@@ -247,11 +247,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     else socket.destroy();
   });
   server.keepAliveTimeout = 5000;
+  server.on("error", (err) => log?.(`server error: ${err.message}`));
 
   await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
+    const onError = (err: Error) => {
+      jobs.stopTimers();
+      reject(err);
+    };
+    server.once("error", onError);
     server.listen(options.port ?? 8002, host, () => {
-      server.off("error", reject);
+      server.off("error", onError);
       resolve();
     });
   });

@@ -199,3 +199,10 @@ describe("request log", () => {
     }
   });
 });
+
+describe("startEmulator", () => {
+  it("rejects when the port is taken", async () => {
+    const port = Number(new URL(emu.url).port);
+    await expect(startEmulator({ port, tls: false, log: false })).rejects.toThrow(/EADDRINUSE/);
+  });
+});
