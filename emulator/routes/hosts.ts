@@ -269,6 +269,10 @@ export function register(r: Router, ctx: EmulatorContext): void {
       if (m.data_center_id !== undefined && !ctx.state.data.dataCenters[m.data_center_id]) {
         throw new DbsError(400, "DBS.06025058", { field: `${f}.data_center_id`, detail: `no data center ${m.data_center_id}` });
       }
+      // reference 4.9.2 / A.3 DBS.06025067: an instance's AZ is its hosts' data center, so hosts in use stay put
+      if (m.data_center_id !== undefined && m.data_center_id !== h.data_center_id && h.status === "in_use") {
+        throw new DbsError(400, "DBS.06025028", { field: `${f}.data_center_id`, detail: `host ${m.manage_ip} is in use by instance ${h.instance_id}` });
+      }
       if (m.ssh_key_id !== undefined) keyPairExists(m.ssh_key_id, `${f}.ssh_key_id`);
       return { m, h };
     });

@@ -214,6 +214,16 @@ describe("reference 4.9.3 PUT /gaussdb/v3/hosts", () => {
     expect(same.status).toBe(200);
   });
 
+  it("refuses moving an in_use host to another data center (DBS.06025028)", async () => {
+    const [id] = await addHosts(emu, [hostEntry("10.0.0.1", dc)]);
+    const dc2 = await createDataCenter(emu, "AZ2");
+    emu.ctx.state.markHostsInUse([id!], { id: "inst-1", name: "db1" });
+    const r = await emu.api("PUT", "/gaussdb/v3/hosts", { hosts: [{ manage_ip: "10.0.0.1", data_center_id: dc2 }] });
+    expect(r.status).toBe(400);
+    expect(r.body.error_code).toBe("DBS.06025028");
+    expect((await emu.api("PUT", "/gaussdb/v3/hosts", { hosts: [{ manage_ip: "10.0.0.1", data_center_id: dc }] })).status).toBe(200);
+  });
+
   it.each([
     ["an unknown manage_ip", { hosts: [{ manage_ip: "10.9.9.9", name: "x" }] }, "DBS.06025031"],
     ["an unknown data center", { hosts: [{ manage_ip: "10.0.0.1", data_center_id: "nope" }] }, "DBS.06025058"],
