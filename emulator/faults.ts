@@ -74,7 +74,8 @@ export class Faults {
       if (f.probability !== undefined && Math.random() >= f.probability) continue;
       f.remaining -= 1;
       if (f.remaining <= 0) this.faults = this.faults.filter((x) => x !== f);
-      const isReply = f.drop === true || f.status !== undefined || f.errorCode !== undefined;
+      // Only latency leaves the request to be served; any reply field makes it an error reply.
+      const isReply = f.drop === true || [f.status, f.errorCode, f.errorMsg, f.retryAfter].some((v) => v !== undefined);
       return {
         latencyMs: f.latencyMs ?? 0,
         when: f.when ?? "before",

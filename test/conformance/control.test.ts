@@ -122,6 +122,15 @@ describe("POST /__emulator/faults", () => {
     expect(Date.now() - t0).toBeGreaterThanOrEqual(190);
   });
 
+  it("errorMsg or retryAfter alone make a 500 reply", async () => {
+    await emu.control.addFault({ path: "^/gaussdb/v3/hosts$", errorMsg: "boom", times: 1 });
+    await emu.control.addFault({ path: "^/gaussdb/v3/hosts$", retryAfter: 3, times: 1 });
+    const a = await emu.api("GET", "/gaussdb/v3/hosts");
+    expect([a.status, a.body]).toEqual([500, { error_code: "DBS.280005", error_msg: "boom" }]);
+    const b = await emu.api("GET", "/gaussdb/v3/hosts");
+    expect([b.status, b.headers.get("retry-after")]).toEqual([500, "3"]);
+  });
+
   it("times: only the first N matching requests", async () => {
     await emu.control.addFault({ path: "^/gaussdb/v3/hosts$", status: 500, times: 2 });
     const statuses = [];
