@@ -1,0 +1,26 @@
+// Generated files must match schema.json (make build regenerates them).
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+// @ts-expect-error: plain ESM script without types
+import { render } from "../../scripts/gen.mjs";
+
+const root = join(__dirname, "../..");
+
+describe("generated files", () => {
+  const files = render(readFileSync(join(root, "schema.json"), "utf8")) as Record<string, string>;
+  it.each(Object.keys(files))("%s is up to date with schema.json (run make build)", (rel) => {
+    expect(readFileSync(join(root, rel), "utf8")).toBe(files[rel]);
+  });
+
+  it("carries the DO-NOT-EDIT banner", () => {
+    for (const [rel, text] of Object.entries(files)) expect(text, rel).toMatch(/DO NOT EDIT/);
+  });
+
+  it("declares every resource the provider runtime implements", () => {
+    const schema = JSON.parse(readFileSync(join(root, "schema.json"), "utf8")) as { resources: Record<string, unknown> };
+    const tokens = Object.keys(schema.resources).map((t) => t.split(":")[2]);
+    const sdkIndex = readFileSync(join(root, "sdk/index.ts"), "utf8");
+    for (const t of tokens) expect(sdkIndex, t).toContain(`{ ${t} }`);
+  });
+});
