@@ -6,3 +6,6 @@ export { configure } from "./config";
 export { dataCenter } from "./resources/data-center";
 export { keyPair } from "./resources/key-pair";
 export { host } from "./resources/host";
+export { instance } from "./resources/instance";
+export { backupPolicy } from "./resources/backup-policy";
+export { instanceParameters } from "./resources/instance-parameters";

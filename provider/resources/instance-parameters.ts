@@ -1,0 +1,217 @@
+/**
+ * InstanceParameters (reference 4.3.1–4.3.2): the values of some parameters of an instance. Only the given keys
+ * are managed; their previous values are recorded and restored on delete or when a key is dropped.
+ */
+import { randomBytes } from "node:crypto";
+import { z } from "zod";
+import { ops, TpopsApiError, TpopsError, type ConfigurationParameter } from "../client";
+import { waitUntilJobDone } from "../waiters";
+import { client as configuredClient, providerLog } from "../config";
+import { makeProvider, UNKNOWN, v, type CheckFailure, type Ctx, type ProviderImpl, type ResourceDefinition } from "./framework";
+import { InstanceParametersMeta, type InstanceParametersOutputs } from "./schema.gen";
+
+const Inputs = z.object({
+  instanceId: z.string().min(1, { error: "is empty; use the id of an Instance" }),
+  restartIfRequired: z.boolean(),
+  timeouts: v.timeouts().optional(),
+  values: z
+    .record(z.string().min(1, { error: "is an empty parameter name" }), z.string({ error: 'is not a string; parameter values are strings, e.g. "4"' }))
+    .refine((m) => Object.keys(m).length > 0, { error: "is empty; name at least one parameter" }),
+});
+
+type In = z.output<typeof Inputs>;
+type Out = InstanceParametersOutputs;
+type Template = Map<string, ConfigurationParameter>;
+
+const NUM = "(-?\\d+(?:\\.\\d+)?)";
+const NUMERIC_RANGE = new RegExp(`^${NUM}\\s*[-~]\\s*${NUM}$`);
+
+/** Why `value` is outside a parameter's `value_range` (reference 4.3.1 table 4-83), or undefined. */
+export function rangeProblem(p: ConfigurationParameter, value: string): string | undefined {
+  const range = (p.value_range ?? "").trim();
+  if (!range) return undefined;
+  const num = NUMERIC_RANGE.exec(range);
+  if (num) {
+    const [lo, hi] = [Number(num[1]), Number(num[2])];
+    const decimals = p.type === "float" || /\./.test(range);
+    if (!(decimals ? /^-?\d+(\.\d+)?$/ : /^-?\d+$/).test(value.trim())) return `is not ${decimals ? "a number" : "a whole number"}`;
+    const n = Number(value);
+    return n < lo || n > hi ? `is outside` : undefined;
+  }
+  const len = /^length\s+(\d+)\s*-\s*(\d+)$/i.exec(range);
+  if (len) return value.length < Number(len[1]) || value.length > Number(len[2]) ? "has a length outside" : undefined;
+  // Enumerations are comma-separated; an option may itself contain ", " (DateStyle's "ISO, MDY").
+  const options = range.split(/,(?! )/).map((o) => o.trim());
+  return options.some((o) => o.toLowerCase() === value.trim().toLowerCase()) ? undefined : "is not one of";
+}
+
+/** Failures for names missing from the template and values outside their ranges; `path` prefixes the property. */
+export function valueFailures(template: Template, values: Record<string, string>, instanceId: string, version: string): CheckFailure[] {
+  const out: CheckFailure[] = [];
+  for (const [name, value] of Object.entries(values)) {
+    const property = `values.${name}`;
+    const p = template.get(name);
+    if (!p) {
+      const near = [...template.keys()].filter((k) => k.toLowerCase().includes(name.toLowerCase().replace(/^(cn|dn):/, ""))).slice(0, 3);
+      out.push({
+        property,
+        reason: `${property}: ${JSON.stringify(name)} is not a parameter of instance ${instanceId} (${version}); ${near.length ? `did you mean ${near.join(", ")}?` : "check the name (distributed instances name parameters cn:<name> or dn:<name>)"}`,
+      });
+      continue;
+    }
+    const why = rangeProblem(p, value);
+    if (why) out.push({ property, reason: `${property}: ${JSON.stringify(value)} ${why} the allowed range ${p.value_range} of ${name}; use a value in ${p.value_range}` });
+  }
+  return out;
+}
+
+async function readTemplate(ctx: Pick<Ctx, "client">, instanceId: string): Promise<{ template: Template; version: string }> {
+  const res = await ctx.client.call(ops.configurations.get, { path: { instance_id: instanceId } });
+  return { template: new Map(res.configuration_parameters.map((p) => [p.name, p])), version: `${res.datastore_name ?? "GaussDB"} ${res.datastore_version ?? ""}`.trim() };
+}
+
+const isGone = (e: unknown) =>
+  e instanceof TpopsApiError && (e.status === 404 || ["DBS.200002", "DBS.200602", "DBS.280404", "DBS.200044"].includes(e.errorCode ?? ""));
+
+const current = (template: Template, keys: readonly string[]) =>
+  Object.fromEntries(keys.flatMap((k) => (template.has(k) ? [[k, String(template.get(k)?.value ?? "")]] : [])));
+
+/**
+ * Validates `target` against the live template, then sets the keys whose value differs (4.3.2) and waits for the
+ * job; restarts (4.11.10) when the platform says so and `restart` is true. Returns whether a restart is pending.
+ */
+async function applyValues(ctx: Ctx, instanceId: string, target: Record<string, string>, restart: boolean, key: "create" | "update" | "delete"): Promise<{ pending: boolean; template: Template }> {
+  const { template, version } = await readTemplate(ctx, instanceId);
+  const failures = valueFailures(template, target, instanceId, version);
+  if (failures.length) throw new TpopsError(`nothing was changed: ${failures.map((f) => f.reason).join("; ")}`);
+  const changes = Object.fromEntries(Object.entries(target).filter(([k, val]) => String(template.get(k)?.value ?? "") !== val));
+  if (!Object.keys(changes).length) return { pending: false, template };
+  const res = await ctx.client.call(ops.configurations.update, { path: { instance_id: instanceId }, body: { values: changes } });
+  if (res.job_id) {
+    await waitUntilJobDone(ctx.client, res.job_id, {
+      timeout: ctx.timeouts[key],
+      timeoutKey: key,
+      onProgress: (p) => ctx.progress(`setting ${Object.keys(changes).join(", ")} (job ${p.jobId} ${p.status}${p.progress ? ` ${p.progress}` : ""})`),
+    });
+  }
+  // reference 4.3.2 answers restart_required; the template's per-parameter flag covers a reply without it.
+  const needsRestart = res.restart_required ?? Object.keys(changes).some((k) => template.get(k)?.restart_required === true);
+  if (!needsRestart) return { pending: false, template };
+  if (restart) {
+    const { job_id } = await ctx.client.call(ops.instances.restart, { path: { instance_id: instanceId } });
+    await waitUntilJobDone(ctx.client, job_id, {
+      timeout: ctx.timeouts[key],
+      timeoutKey: key,
+      onProgress: (p) => ctx.progress(`restarting the instance for ${Object.keys(changes).join(", ")} (job ${p.jobId} ${p.status})`),
+    });
+    return { pending: false, template };
+  }
+  providerLog("warn", `${ctx.label}: ${Object.keys(changes).join(", ")} take effect only after instance ${instanceId} restarts; restart it, or set restartIfRequired: true`);
+  return { pending: true, template };
+}
+
+/** The InstanceParameters resource definition. */
+export const instanceParametersDefinition: ResourceDefinition<In, Out> = {
+  kind: "InstanceParameters",
+  meta: InstanceParametersMeta,
+  inputs: Inputs,
+  localOnly: ["timeouts", "restartIfRequired"],
+  defaultTimeouts: { create: "30m", update: "30m", delete: "30m" },
+  describeKey: (i) => `instanceId ${i.instanceId}`,
+  isGone,
+
+  // Several resources may manage disjoint keys of one instance: nothing to find or adopt.
+  async find() {
+    return undefined;
+  },
+
+  async create(ctx, inputs) {
+    const before = await readTemplate(ctx, inputs.instanceId);
+    const failures = valueFailures(before.template, inputs.values, inputs.instanceId, before.version);
+    if (failures.length) throw new TpopsError(`nothing was changed: ${failures.map((f) => f.reason).join("; ")}`);
+    const originalValues = current(before.template, Object.keys(inputs.values));
+    const id = `${inputs.instanceId}/parameters/${randomBytes(4).toString("hex")}`;
+    const { pending } = await applyValues(ctx, inputs.instanceId, inputs.values, inputs.restartIfRequired, "create");
+    const after = (await readTemplate(ctx, inputs.instanceId)).template;
+    return {
+      id,
+      outs: {
+        instanceId: inputs.instanceId,
+        values: current(after, Object.keys(inputs.values)),
+        originalValues,
+        pendingRestart: pending,
+        restartIfRequired: inputs.restartIfRequired,
+      },
+    };
+  },
+
+  async read(ctx, _id, state) {
+    const instanceId = String(state.instanceId ?? "");
+    let template: Template;
+    try {
+      ({ template } = await readTemplate(ctx, instanceId));
+    } catch (e) {
+      if (isGone(e)) return undefined;
+      throw e;
+    }
+    // Only the managed keys are compared: parameters changed by others cause no drift.
+    const values = current(template, Object.keys(state.values ?? {}));
+    return {
+      instanceId,
+      values,
+      originalValues: { ...(state.originalValues ?? {}) },
+      pendingRestart: state.pendingRestart === true,
+      restartIfRequired: state.restartIfRequired === true,
+    };
+  },
+
+  async update(ctx, _id, olds, news) {
+    const { template } = await readTemplate(ctx, news.instanceId);
+    const originals = { ...(olds.originalValues ?? {}) };
+    const dropped = Object.keys(olds.values ?? {}).filter((k) => !(k in news.values));
+    // A key managed for the first time: remember its value before this change.
+    for (const k of Object.keys(news.values)) if (!(k in originals) && template.has(k)) originals[k] = String(template.get(k)?.value ?? "");
+    const restore = Object.fromEntries(dropped.filter((k) => k in originals).map((k) => [k, String(originals[k])]));
+    const { pending } = await applyValues(ctx, news.instanceId, { ...restore, ...news.values }, news.restartIfRequired, "update");
+    for (const k of dropped) delete originals[k];
+    const after = (await readTemplate(ctx, news.instanceId)).template;
+    return {
+      instanceId: news.instanceId,
+      values: current(after, Object.keys(news.values)),
+      originalValues: originals,
+      pendingRestart: pending || (olds.pendingRestart === true && !news.restartIfRequired),
+      restartIfRequired: news.restartIfRequired,
+    };
+  },
+
+  async delete(ctx, _id, state) {
+    const originals = state.originalValues ?? {};
+    if (!Object.keys(originals).length) return;
+    ctx.progress(`restoring ${Object.keys(originals).join(", ")}`);
+    await applyValues(ctx, String(state.instanceId), { ...originals }, state.restartIfRequired === true, "delete");
+  },
+};
+
+const base = makeProvider(instanceParametersDefinition);
+
+/** InstanceParameters provider methods: the framework's, plus template validation at preview when the instance id is known. */
+export const instanceParameters: ProviderImpl = {
+  ...base,
+  async check(olds, news) {
+    const r = await base.check(olds, news);
+    const inputs = r.inputs ?? {};
+    const instanceId = inputs.instanceId;
+    const values = inputs.values;
+    if (r.failures?.length || typeof instanceId !== "string" || instanceId === UNKNOWN || !values || typeof values !== "object") return r;
+    const given = Object.fromEntries(Object.entries(values as Record<string, unknown>).filter(([, x]) => typeof x === "string" && x !== UNKNOWN)) as Record<string, string>;
+    let tpl: { template: Template; version: string };
+    try {
+      tpl = await readTemplate({ client: configuredClient() }, instanceId);
+    } catch {
+      // The instance may not exist yet (it is being replaced) or the platform is unreachable: create/update validate again before any change.
+      return r;
+    }
+    const failures = valueFailures(tpl.template, given, instanceId, tpl.version);
+    return failures.length ? { inputs, failures } : r;
+  },
+};
