@@ -1,6 +1,6 @@
 import { DBS_CODES, DbsError } from "../errors";
 import type { EmulatorContext } from "../router";
-import type { HostRecord, InstanceRecord } from "../state";
+import { isoSeconds, type HostRecord, type InstanceRecord } from "../state";
 import type { BackupPolicy } from "../domain/backup-rules";
 import type { HostFacts, Violation } from "../domain/instance-rules";
 import { SOLUTIONS, type AzListName, type SolutionName } from "../domain/solutions";
@@ -154,7 +154,7 @@ export function freeHosts(ctx: EmulatorContext, hostIds: readonly string[], stat
     h.instance_id = null;
     h.instance_name = null;
     h.node_id = null;
-    h.updated_at = new Date().toISOString().replace(/\.\d{3}Z$/, "+0000");
+    h.updated_at = isoSeconds(Date.now());
   }
 }
 
