@@ -3,7 +3,8 @@ import type { Faults, RequestCounters } from "./faults";
 import { faultSchema } from "./faults";
 import type { EmulatorContext } from "./router";
 import { zodToDbs } from "./validate";
-import { dataCenterView, hostView, instanceStateView, keyPairView } from "./views";
+import { instanceView, type GaussInstance } from "./routes/instance-model";
+import { dataCenterView, hostView, instanceStateView, keyPairView, redacted } from "./views";
 
 /** A control-API answer (JSON body, or none for 204). */
 export interface ControlResponse {
@@ -53,7 +54,14 @@ export function handleControl(
           dataCenters: Object.values(d.dataCenters).map((x) => dataCenterView(ctx.state, x)),
           keyPairs: Object.values(d.keyPairs).map((x) => keyPairView(ctx.state, x)),
           hosts: Object.values(d.hosts).map((x) => hostView(ctx.state, x)),
-          instances: Object.values(d.instances).map(instanceStateView),
+          instances: Object.values(d.instances).map((inst) => {
+            // The 4.11.8 view; a record it cannot render (e.g. half-written out of band) is shown as stored.
+            try {
+              return redacted(instanceView(ctx, inst as GaussInstance));
+            } catch {
+              return instanceStateView(inst);
+            }
+          }),
           jobs: Object.values(d.jobs).map((j) => ctx.jobs.view(j)),
         },
       };

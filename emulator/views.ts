@@ -46,7 +46,7 @@ export function hostView(store: Store, h: HostRecord): Record<string, unknown> {
   };
 }
 
-const SECRET_KEY = /passw(or)?d|pwd|secret|token|private/i;
+const SECRET_KEY = /passw(or)?d|pwd|secret|token|private_?key/i;
 
 /** A deep copy without secret-looking fields (passwords, tokens, private keys) for the control API. */
 export function redacted(value: unknown): unknown {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startTestEmulator, type TestEmulator } from "../helpers/emulator";
 import { addHosts, createDataCenter, hostEntry } from "./fixtures";
+import { activeInstance, showInstance } from "./instance-fixtures";
 
 let emu: TestEmulator;
 beforeAll(async () => {
@@ -61,6 +62,13 @@ describe("GET /__emulator/state", () => {
     expect(state.dataCenters).toEqual([{ id: dc, name: "AZ1", description: null, hosts_num: 1 }]);
     expect(state.hosts).toEqual((await emu.api("GET", "/gaussdb/v3/hosts")).body.hosts);
     expect(state.jobs).toEqual([expect.objectContaining({ name: "AddHosts", status: "Completed" })]);
+  });
+
+  it("shows instances as reference 4.11.8 lists them, without the root password", async () => {
+    const { id } = await activeInstance(emu, "single");
+    const state = await emu.control.state();
+    expect(state.instances).toEqual([await showInstance(emu, id)]);
+    expect(JSON.stringify(state)).not.toMatch(/password/i);
   });
 });
 
