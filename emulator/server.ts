@@ -62,6 +62,12 @@ class HttpError extends Error {
 /** Start a TPOPS emulator; resolves once it listens. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const host = options.host ?? "127.0.0.1";
+  if (options.timeScale !== undefined && !(options.timeScale > 0 && Number.isFinite(options.timeScale))) {
+    throw new Error(`timeScale must be a positive number, got ${options.timeScale}`);
+  }
+  if (options.sessionTimeoutMinutes !== undefined && !(options.sessionTimeoutMinutes > 0)) {
+    throw new Error(`sessionTimeoutMinutes must be positive, got ${options.sessionTimeoutMinutes}`);
+  }
   const useTls = options.tls ?? true;
   const log = options.log === false ? undefined : (options.log ?? ((line: string) => console.log(line)));
   const store = new Store(options.stateFile);
@@ -91,8 +97,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       log?.(`internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
       if (!res.headersSent && !res.destroyed) sendJson(res, 500, errorBody("DBS.280005", "en-us"));
     });
-    res.on("finish", () => {
-      log?.(`${new Date(started).toISOString()} ${req.method} ${safeUrl(req.url ?? "")} ${res.statusCode} ${Date.now() - started}ms`);
+    const line = (status: string) =>
+      log?.(`${new Date(started).toISOString()} ${req.method} ${safeUrl(req.url ?? "")} ${status} ${Date.now() - started}ms`);
+    res.on("finish", () => line(String(res.statusCode)));
+    res.on("close", () => {
+      if (!res.writableFinished) line("dropped");
     });
   };
 

@@ -188,7 +188,12 @@ describe("request log", () => {
       const token = r.headers.get("x-mini-token") ?? "";
       await fetch(`${e.url}/gaussdb/v3/hosts?token=${token}&os_root_pwd=Secret_1`, { headers: { "x-mini-token": token } });
       await new Promise((res) => setTimeout(res, 20));
-      expect(lines).toHaveLength(2);
+      const fault = await fetch(`${e.origin}/__emulator/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ path: "^/gaussdb/v3/hosts$", drop: true }) });
+      expect(fault.status).toBe(201);
+      await expect(fetch(`${e.url}/gaussdb/v3/hosts`, { headers: { "x-mini-token": token } })).rejects.toThrow();
+      await new Promise((res) => setTimeout(res, 20));
+      expect(lines.filter((l) => l.includes("/rds/"))).toHaveLength(3);
+      expect(lines.find((l) => / GET \/rds\/gaussdb\/v3\/hosts dropped \d+ms$/.test(l))).toBeDefined();
       expect(lines[0]).toMatch(/^\S+Z POST \/rds\/v3\/auth\/mini-token 200 \d+ms$/);
       const all = lines.join("\n");
       expect(all).not.toContain("Admin@123");
@@ -201,6 +206,10 @@ describe("request log", () => {
 });
 
 describe("startEmulator", () => {
+  it.each([[{ timeScale: 0 }], [{ timeScale: Number.NaN }], [{ sessionTimeoutMinutes: -1 }]])("rejects bad options %j", async (o) => {
+    await expect(startEmulator({ port: 0, tls: false, log: false, ...o })).rejects.toThrow(/must be (a )?positive/);
+  });
+
   it("rejects when the port is taken", async () => {
     const port = Number(new URL(emu.url).port);
     await expect(startEmulator({ port, tls: false, log: false })).rejects.toThrow(/EADDRINUSE/);
