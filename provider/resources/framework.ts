@@ -335,17 +335,17 @@ export function makeProvider<I extends object, O extends object>(
           );
         }
         const outs = changed.length ? await def.update(ctx, existing.id, current, inputs, changed) : current;
-        return { id: existing.id, outs: { ...outs, ...localOf(inputs) } };
+        return { id: existing.id, outs: { ...outs, ...localOf(inputs), ...keepAutoName(props) } };
       }
       try {
         const { id, outs } = await def.create(ctx, inputs);
-        return { id, outs: { ...outs, ...localOf(inputs) } };
+        return { id, outs: { ...outs, ...localOf(inputs), ...keepAutoName(props) } };
       } catch (e) {
         if (e instanceof PartialCreateError) {
           // Recorded by the engine as a partial create: the object stays in state and the next `up` repairs or replaces it.
           throw Object.assign(new TpopsError(`${ctx.label}: created as ${e.id}, but ${e.message}`, { cause: e.cause }), {
             id: e.id,
-            properties: { ...e.outs, ...localOf(inputs), [PROVIDER_KEY]: props[PROVIDER_KEY] },
+            properties: { ...e.outs, ...localOf(inputs), ...keepAutoName(props), [PROVIDER_KEY]: props[PROVIDER_KEY] },
             reasons: [e.message],
           });
         }
@@ -358,10 +358,10 @@ export function makeProvider<I extends object, O extends object>(
       const ctx = ctxFor(state.name ?? id, state.timeouts);
       const live = await def.read(ctx, id, state);
       if (!live) return { id: "", props: {} };
-      const outs = { ...live, ...localOf(state) };
-      // The inputs the state now stands for: the live values of every input the program manages.
-      const inputs = Object.fromEntries(def.meta.inputs.filter((k) => outs[k] !== undefined).map((k) => [k, outs[k]]));
-      if (props[AUTO_NAME_KEY] !== undefined) inputs[AUTO_NAME_KEY] = props[AUTO_NAME_KEY];
+      const outs = { ...live, ...localOf(state), ...keepAutoName(props) };
+      // The inputs the state now stands for: the live values of the inputs (empty ones stand for "not set").
+      const inputs = Object.fromEntries(def.meta.inputs.filter((k) => outs[k] !== undefined && outs[k] !== null && outs[k] !== "").map((k) => [k, outs[k]]));
+      Object.assign(inputs, keepAutoName(props));
       return { id, props: outs, inputs };
     },
 
@@ -372,7 +372,7 @@ export function makeProvider<I extends object, O extends object>(
       const changed = changedInputs(def.meta, olds, news).filter((k) => !def.localOnly.includes(k));
       try {
         const outs = changed.length ? await def.update(ctx, id, olds, news, changed) : olds;
-        return { outs: { ...outs, ...localOf(news) } };
+        return { outs: { ...outs, ...localOf(news), ...keepAutoName(newsRaw) } };
       } catch (e) {
         throw prefixed(ctx.label, e);
       }
@@ -392,6 +392,11 @@ export function makeProvider<I extends object, O extends object>(
       }
     },
   };
+}
+
+/** The auto-name prefix travels in state too, so inputs rebuilt by read keep the generated name stable. */
+function keepAutoName(props: Record<string, unknown>): Record<string, unknown> {
+  return props[AUTO_NAME_KEY] === undefined ? {} : { [AUTO_NAME_KEY]: props[AUTO_NAME_KEY] };
 }
 
 /** Adds the resource label to an error message once, keeping the error's class and fields. */

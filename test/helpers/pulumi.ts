@@ -62,7 +62,16 @@ export class TestProject {
     const dir = join(repoRoot, ".tmp/e2e", `${name}-${randomBytes(4).toString("hex")}`);
     const stateDir = join(dir, ".state");
     await mkdir(stateDir, { recursive: true });
-    for (const [rel, content] of Object.entries(files)) {
+    // Like a user's project: its own package.json and tsconfig.json (Pulumi's TypeScript template settings).
+    const defaults: Record<string, string> = {
+      "package.json": JSON.stringify({ name, private: true, dependencies: { "pulumi-tpops": "file:../..", "@pulumi/pulumi": "*" } }, null, 2),
+      "tsconfig.json": JSON.stringify(
+        { compilerOptions: { strict: true, target: "es2020", module: "commonjs", moduleResolution: "node", skipLibCheck: true, outDir: "bin" }, files: ["index.ts"] },
+        null,
+        2,
+      ),
+    };
+    for (const [rel, content] of Object.entries({ ...defaults, ...files })) {
       await mkdir(dirname(join(dir, rel)), { recursive: true });
       await writeFile(join(dir, rel), content);
     }
