@@ -33,9 +33,10 @@ export function render(schemaText) {
       case "boolean":
         return wrap("boolean");
       case "array":
-        return wrap(`${tsType(p.items, mode === "args" ? "argsInner" : mode)}[]`);
+        // Args take an Input per element (e.g. a list of other resources' outputs).
+        return wrap(`${tsType(p.items, mode === "args" || mode === "argsInner" ? "args" : mode)}[]`);
       case "object":
-        return wrap(`Record<string, ${tsType(p.additionalProperties ?? { type: "string" }, mode === "args" ? "argsInner" : mode)}>`);
+        return wrap(`Record<string, ${tsType(p.additionalProperties ?? { type: "string" }, mode === "args" || mode === "argsInner" ? "args" : mode)}>`);
       default:
         throw new Error(`schema.json: unsupported type ${JSON.stringify(p)}`);
     }

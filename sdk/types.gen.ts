@@ -117,9 +117,9 @@ export interface InstanceHa {
 /** Custom installation directories and component placement (reference 4.11.6 tables 4-498 to 4-500, `diy_install_settings`). (input) */
 export interface InstanceInstallSettingsArgs {
   /** Which host each component goes to. */
-  readonly componentDistributions?: pulumi.Input<InstanceComponentDistribution[]>;
+  readonly componentDistributions?: pulumi.Input<pulumi.Input<InstanceComponentDistributionArgs>[]>;
   /** Absolute directories by name: `installDir` (software), `logDir` (logs), `dnDir` (DN data), `etcdDir` (ETCD data). */
-  readonly dirs?: pulumi.Input<Record<string, string>>;
+  readonly dirs?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
 
 /** Custom installation directories and component placement (reference 4.11.6 tables 4-498 to 4-500, `diy_install_settings`). */
@@ -217,7 +217,7 @@ export interface BackupPolicyArgs {
   /** Days full backups are kept, 1–732. Default 7. Updates in place. */
   readonly keepDays?: pulumi.Input<number>;
   /** Weekdays of full backups, 1 (Monday) to 7 (Sunday), each at most once. Default every day. Updates in place. */
-  readonly period?: pulumi.Input<number[]>;
+  readonly period?: pulumi.Input<pulumi.Input<number>[]>;
   /** Pages prefetched by differential backups, 1–8192. Default 64. Updates in place. */
   readonly prefetchBlock?: pulumi.Input<number>;
   /** Upload rate limit in MB/s, 0–1024 (0 = unlimited). Default 75. Updates in place. */
@@ -388,7 +388,7 @@ export interface InstanceArgs {
   /** Take over an existing instance with the same `name` instead of failing. Default false. */
   readonly adopt?: pulumi.Input<boolean>;
   /** Hosts of the arbiter AZ (exactly one): only hcs1, hcs4, quadruset and quadrusetnoetcd. Changing it replaces the instance. */
-  readonly arbiterAzIps?: pulumi.Input<string[]>;
+  readonly arbiterAzIps?: pulumi.Input<pulumi.Input<string>[]>;
   /** CPU architecture: `X86` or `ARM` (case-insensitive; `ARM` goes with `Kunpeng`). Changing it replaces the instance. */
   readonly arch: pulumi.Input<string>;
   /** Id of the parameter template to install with. Default: the platform's default template. Changing it replaces the instance (use InstanceParameters to change parameters in place). */
@@ -410,11 +410,11 @@ export interface InstanceArgs {
   /** Custom install directories and component placement. Changing it replaces the instance. */
   readonly installSettings?: pulumi.Input<InstanceInstallSettingsArgs>;
   /** Hosts of the logger AZ: multi-host solutions. Changing it replaces the instance. */
-  readonly loggerAzIps?: pulumi.Input<string[]>;
+  readonly loggerAzIps?: pulumi.Input<pulumi.Input<string>[]>;
   /** Manage IPs of the instance's hosts (Host resources); together with the AZ lists they must number exactly the solution's hosts (single 1, triset 3, quadruset 5, pentaset 5, hcs1 9, hcs2 3, hcs3 4, hcs4 5, hcs6 1). Updates in place when adding 2 hosts with triset→pentaset or removing 2 with pentaset→triset (likewise the noetcd forms), or adding whole node groups (the solution's host count each) to a distributed instance; any other change replaces the instance. */
-  readonly manageIps: pulumi.Input<string[]>;
+  readonly manageIps: pulumi.Input<pulumi.Input<string>[]>;
   /** Hosts of the master AZ (the primary goes here): only hcs1, triset, quadruset, trisetnoetcd and quadrusetnoetcd. Changing it replaces the instance. */
-  readonly masterAzIps?: pulumi.Input<string[]>;
+  readonly masterAzIps?: pulumi.Input<pulumi.Input<string>[]>;
   /** M-compatibility (MySQL protocol) port, 1024–39989, not reserved and outside [port, port+10]; 0 keeps it closed. Default 0. Updates in place: opens (4.11.21), moves or closes (4.11.22) it. */
   readonly mysqlCompatibilityPort?: pulumi.Input<number>;
   /** Instance name: 4–64 characters, a letter first, then letters, digits, `-` or `_`. Default: the Pulumi resource name plus a random suffix. Changing it replaces the instance. */
@@ -428,7 +428,7 @@ export interface InstanceArgs {
   /** New password of the rdsAdmin user, required when `deletion.clearData` is false (unmanage, reference 4.11.5). Kept in state only. (secret) */
   readonly rdsAdminPassword?: pulumi.Input<string>;
   /** Hosts of the standby AZ: only hcs1, quadruset and quadrusetnoetcd. Changing it replaces the instance. */
-  readonly slaveAzIps?: pulumi.Input<string[]>;
+  readonly slaveAzIps?: pulumi.Input<pulumi.Input<string>[]>;
   /** Deployment: centralized `single`, `triset`, `quadruset`, `pentaset`, `trisetnoetcd`, `quadrusetnoetcd`, `pentasetnoetcd`; distributed `hcs1`, `hcs2`, `hcs3`, `hcs4`, `hcs6` (case-insensitive). Updates in place between triset and pentaset, and between trisetnoetcd and pentasetnoetcd (with the matching `manageIps` change); other changes replace the instance. */
   readonly solution: pulumi.Input<string>;
   /** Time zone such as `UTC+08:00`. Default: the platform's. Changing it replaces the instance. */
@@ -521,7 +521,7 @@ export interface InstanceParametersArgs {
   /** Waiting limits for the parameter and restart jobs. Defaults: create 30m, update 30m, delete 30m. */
   readonly timeouts?: pulumi.Input<TimeoutsArgs>;
   /** Parameter name → value, as strings (distributed instances name them `cn:<name>` or `dn:<name>`). Updates in place. */
-  readonly values: pulumi.Input<Record<string, string>>;
+  readonly values: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
 
 /** Outputs of InstanceParameters. */

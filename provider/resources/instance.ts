@@ -750,5 +750,7 @@ async function adoptInstance(props: Bag): Promise<{ id: string; outs: Bag }> {
   }
   const after = (await byId(ctx, live.id)) ?? live;
   const outs = toOutputs(after, { ...current, ...inputs, engineVersion: after.datastore?.version ?? liveVersion }) as unknown as Bag;
-  return { id: live.id, outs: { ...outs, adopt: true } };
+  // The auto-name prefix travels in state like the framework's own creates (keeps generated names stable).
+  const prefix = props[AUTO_NAME_KEY] === undefined ? {} : { [AUTO_NAME_KEY]: props[AUTO_NAME_KEY] };
+  return { id: live.id, outs: { ...outs, adopt: true, ...prefix } };
 }
