@@ -7,3 +7,4 @@ export { BackupPolicy } from "./backup-policy";
 export { InstanceParameters } from "./instance-parameters";
 export { providerStub } from "./stub";
 export * from "./types.gen";
+export { GaussDbDeployment, type GaussDbDeploymentArgs, type GaussDbHostArgs } from "./components/gaussdb-deployment";
