@@ -12,6 +12,8 @@ export interface TestEmulatorOptions {
   sessionTimeoutMinutes?: number;
   users?: { name: string; password: string }[];
   stateFile?: string;
+  /** Receives the emulator's request log lines (default: no log). */
+  log?: (line: string) => void;
 }
 
 /** A raw HTTP answer. */
@@ -64,7 +66,7 @@ export async function startTestEmulator(opts: TestEmulatorOptions = {}): Promise
     sessionTimeoutMinutes: opts.sessionTimeoutMinutes,
     users: opts.users,
     stateFile: opts.stateFile,
-    log: false,
+    log: opts.log ?? false,
   });
   const dispatcher = emu.caCert ? new Agent({ connect: { ca: emu.caCert } }) : undefined;
   const doFetch = async (url: string, init: { method: string; headers?: Record<string, string>; body?: string }) => {
