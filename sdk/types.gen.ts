@@ -429,7 +429,7 @@ export interface InstanceArgs {
   readonly rdsAdminPassword?: pulumi.Input<string>;
   /** Hosts of the standby AZ: only hcs1, quadruset and quadrusetnoetcd. Changing it replaces the instance. */
   readonly slaveAzIps?: pulumi.Input<pulumi.Input<string>[]>;
-  /** Deployment: centralized `single`, `triset`, `quadruset`, `pentaset`, `trisetnoetcd`, `quadrusetnoetcd`, `pentasetnoetcd`; distributed `hcs1`, `hcs2`, `hcs3`, `hcs4`, `hcs6` (case-insensitive). Updates in place between triset and pentaset, and between trisetnoetcd and pentasetnoetcd (with the matching `manageIps` change); other changes replace the instance. */
+  /** Deployment: centralized `single`, `triset`, `quadruset`, `pentaset`, `trisetnoetcd`, `quadrusetnoetcd`, `pentasetnoetcd`; distributed `hcs1`, `hcs2`, `hcs3`, `hcs4`, `hcs6` (case-insensitive). Updates in place between triset and pentaset, and between trisetnoetcd and pentasetnoetcd (with the matching `manageIps` change); other changes replace the instance. The noetcd forms need the platform whitelist `gaussdb_feature_supportDccCluster`; with it on, the platform installs triset, quadruset and pentaset as their noetcd forms, so name the noetcd form in the program. */
   readonly solution: pulumi.Input<string>;
   /** Time zone such as `UTC+08:00`. Default: the platform's. Changing it replaces the instance. */
   readonly timeZone?: pulumi.Input<string>;
