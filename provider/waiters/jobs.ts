@@ -65,6 +65,14 @@ export function parseDuration(value: number | string): number {
   return total;
 }
 
+/** A job's `progress` (`45%`, `45`, `45.5 %`) as a fraction 0–1, or undefined when absent or unreadable. */
+export function parseProgress(progress: string | undefined): number | undefined {
+  const m = progress === undefined ? null : /^\s*(\d+(?:\.\d+)?)\s*%?\s*$/.exec(progress);
+  if (!m) return undefined;
+  const n = Number(m[1]);
+  return n <= 100 ? n / 100 : undefined;
+}
+
 // Errors that a later poll cannot fix. 400/404 get a few polls (a job id can be briefly unknown
 // right after the call that created it); schema mismatches likewise.
 function isTransientPollError(error: unknown, consecutiveFailures: number): boolean {
@@ -112,7 +120,7 @@ export async function waitUntilJobDone(client: TpopsClient, jobId: string, optio
           }),
         };
       }
-      return { state: "RETRY", progress: progress ? `${job.status} ${progress}` : job.status };
+      return { state: "RETRY", progress: progress ? `${job.status} ${progress}` : job.status, fraction: parseProgress(progress) };
     },
     {
       get subject() {

@@ -5,7 +5,13 @@ import { TpopsAbortedError, TpopsWaitTimeoutError } from "../client/errors";
 export type CheckResult<T> =
   | { readonly state: "SUCCESS"; readonly value: T }
   | { readonly state: "FAILURE"; readonly error: Error }
-  | { readonly state: "RETRY"; readonly progress?: string | undefined };
+  | {
+      readonly state: "RETRY";
+      /** Human-readable progress, kept for the timeout error (`Running 45%`). */
+      readonly progress?: string | undefined;
+      /** Share of the work done, 0–1 (a job's `progress` 45% → 0.45): lets the waiter predict the end. */
+      readonly fraction?: number | undefined;
+    };
 
 /** Context handed to each check. */
 export interface CheckContext {
@@ -17,7 +23,10 @@ export interface CheckContext {
   readonly signal: AbortSignal;
 }
 
-/** Polling schedule: fast at first, then a delay proportional to the time already waited. */
+/**
+ * Polling schedule: fast at first, then a delay proportional to the time already waited; when checks
+ * report a `fraction` done, polls aim just before the end predicted from it instead.
+ */
 export interface PollSchedule {
   /** Delay after the first check; doubles per check until the cap. */
   readonly initialDelayMs: number;
@@ -29,15 +38,32 @@ export interface PollSchedule {
   readonly maxDelayMs: number;
   /** Symmetric jitter: each delay is scaled by a uniform factor in [1 - jitter, 1 + jitter]. */
   readonly jitter: number;
+  /** With a progress prediction: the poll interval around the predicted end. */
+  readonly progressTickMs: number;
+  /** With a progress prediction: the share of the predicted remaining time to sleep (0.5 halves it each poll). */
+  readonly progressApproach: number;
+  /**
+   * With a confirmed progress prediction: the cap as a fraction of the time waited (instead of
+   * `elapsedFraction`), bounding the lag should progress then speed up. Unconfirmed predictions only
+   * shorten sleeps.
+   */
+  readonly progressElapsedFraction: number;
 }
 
-/** 0.25 s doubling, capped at max(0.5 s, 25 % of elapsed) and 5 min: a 2 s job costs ~6 polls, a 2 h job ~56. */
+/**
+ * Without progress: 0.25 s doubling, capped at max(0.5 s, 25 % of elapsed) and 5 min (a 2 s job costs
+ * ~6 polls, a 2 h job ~56, and a job is noticed within ~12 % of its length). With progress: half the
+ * predicted remaining time per sleep, 1 s ticks at the predicted end (a 10 min job is noticed within ~1 s).
+ */
 export const DEFAULT_POLL_SCHEDULE: PollSchedule = Object.freeze({
   initialDelayMs: 250,
   elapsedFraction: 0.25,
   minCapMs: 500,
   maxDelayMs: 300_000,
   jitter: 0.1,
+  progressTickMs: 1000,
+  progressApproach: 0.7,
+  progressElapsedFraction: 0.75,
 });
 
 /** Options of createWaiter and waitUntil. */
@@ -75,6 +101,90 @@ export function pollDelay(attempt: number, elapsedMs: number, schedule: PollSche
   return Math.min(exponential, cap);
 }
 
+/** One observation of the fraction done: the first check that saw this value. */
+interface ProgressPoint {
+  readonly atMs: number;
+  readonly fraction: number;
+}
+
+/**
+ * Predicts when a piece of work ends from the fractions done its checks report. Two linear estimates,
+ * the earlier wins (polling early costs a request, polling late costs the user time):
+ * - from the first observation to the latest change (for a wait that starts with the work, progress 0
+ *   at elapsed 0: remaining ≈ elapsed × (1 − p) / p);
+ * - from the previous change to the latest one (follows progress that speeds up).
+ * Progress reported as a whole percentage lags the truth by up to one step, so both estimates are late
+ * by at most that step; the schedule sleeps only part of the predicted remaining time to absorb it.
+ * A fraction that goes backwards discards the history; a check without a fraction (say a transient
+ * error) keeps it.
+ */
+export class ProgressTracker {
+  private origin: ProgressPoint | undefined;
+  private previous: ProgressPoint | undefined;
+  private latest: ProgressPoint | undefined;
+
+  /** Records what a check reported at `atMs` since the wait started. */
+  observe(atMs: number, fraction: number | undefined): void {
+    if (fraction === undefined || !Number.isFinite(fraction)) return;
+    const f = Math.min(1, Math.max(0, fraction));
+    if (this.latest && f < this.latest.fraction) {
+      this.origin = this.previous = this.latest = undefined;
+    }
+    if (!this.origin) {
+      this.origin = this.latest = { atMs, fraction: f };
+      return;
+    }
+    if (f > this.latest!.fraction) {
+      this.previous = this.latest;
+      this.latest = { atMs, fraction: f };
+    }
+  }
+
+  /**
+   * The predicted end in ms since the wait started, or undefined while progress has not moved.
+   * `confident` when two estimates agree (within 25 % of the remaining time): progress that speeds up
+   * makes the earlier estimate too late, so an unconfirmed prediction may only shorten sleeps.
+   */
+  prediction(): { endMs: number; confident: boolean } | undefined {
+    const { origin, previous, latest } = this;
+    if (!origin || !latest || latest === origin || latest.fraction >= 1) return undefined;
+    const end = (from: ProgressPoint) => {
+      const rate = (latest.fraction - from.fraction) / (latest.atMs - from.atMs);
+      return rate > 0 && Number.isFinite(rate) ? latest.atMs + (1 - latest.fraction) / rate : Infinity;
+    };
+    const overall = end(origin);
+    const recent = previous && previous !== origin ? end(previous) : Infinity;
+    const best = Math.min(overall, recent);
+    if (!Number.isFinite(best)) return undefined;
+    const confident = Number.isFinite(recent) && Math.abs(overall - recent) <= 0.25 * (Math.max(overall, recent) - latest.atMs);
+    return { endMs: best, confident };
+  }
+}
+
+/**
+ * The delay before the next check when a progress prediction exists (no jitter applied): sleep
+ * `progressApproach` of the predicted remaining time, at least `progressTickMs` (so at most a tick past
+ * the predicted end); once the predicted end has passed without the work ending, tick,
+ * then back off in proportion to the overrun (stalled progress) up to the elapsed-based schedule.
+ * Never above `maxDelayMs`.
+ */
+export function progressDelay(
+  attempt: number,
+  elapsedMs: number,
+  predictedEndMs: number,
+  schedule: PollSchedule = DEFAULT_POLL_SCHEDULE,
+): number {
+  const remaining = predictedEndMs - elapsedMs;
+  const fallback = pollDelay(attempt, elapsedMs, schedule);
+  // Short waits tick no slower than the schedule without progress would poll.
+  const tick = Math.min(schedule.progressTickMs, fallback);
+  const delay =
+    remaining > 0
+      ? Math.max(remaining * schedule.progressApproach, tick)
+      : Math.min(fallback, Math.max(tick, -remaining * schedule.progressApproach));
+  return Math.min(schedule.maxDelayMs, delay);
+}
+
 /**
  * Runs `checkState` now and then on a backoff schedule until it returns SUCCESS (resolves) or FAILURE
  * (rejects with its error), the timeout passes (TpopsWaitTimeoutError) or the signal aborts
@@ -91,6 +201,7 @@ export async function createWaiter<T>(
   const start = clock.now();
   const deadline = start + options.timeoutMs;
   let lastProgress: string | undefined;
+  const tracker = new ProgressTracker();
   const timeoutError = (cause?: unknown) =>
     new TpopsWaitTimeoutError({
       subject: options.subject,
@@ -105,16 +216,22 @@ export async function createWaiter<T>(
     if (options.signal?.aborted) throw abortError(options.signal);
     // A check that starts at the deadline still gets a short grace to finish (the final check).
     const budget = Math.max(deadline - clock.now(), Math.min(5_000, options.timeoutMs * 0.1));
-    const outcome = await raceDeadline(checkState, attempt, clock.now() - start, budget, options.signal);
+    const checkedAtMs = clock.now() - start;
+    const outcome = await raceDeadline(checkState, attempt, checkedAtMs, budget, options.signal);
     if (outcome.kind === "timeout") throw timeoutError();
     const result = outcome.result;
     if (result.state === "SUCCESS") return { value: result.value, polls: attempt, elapsedMs: clock.now() - start };
     if (result.state === "FAILURE") throw result.error;
     if (result.progress !== undefined) lastProgress = result.progress;
+    tracker.observe(checkedAtMs, result.fraction);
     const now = clock.now();
     options.onRetry?.({ attempt, elapsedMs: now - start, progress: lastProgress });
     if (now >= deadline) throw timeoutError();
-    const base = pollDelay(attempt, now - start, schedule);
+    const fallback = pollDelay(attempt, now - start, schedule);
+    const predicted = tracker.prediction();
+    const byProgress = predicted && progressDelay(attempt, now - start, predicted.endMs, schedule);
+    const cap = predicted?.confident ? Math.max(fallback, (now - start) * schedule.progressElapsedFraction) : fallback;
+    const base = byProgress === undefined ? fallback : Math.min(byProgress, cap);
     const jittered = base * (1 - schedule.jitter + 2 * schedule.jitter * random());
     // The last sleep ends exactly at the deadline so that one final check runs there.
     await clock.sleep(Math.max(0, Math.min(jittered, deadline - now)), options.signal);

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { abortError, type Clock } from "../../provider/client/clock";
 import { TpopsAbortedError, TpopsApiError, TpopsJobFailedError, TpopsTlsError, TpopsWaitTimeoutError } from "../../provider/client/errors";
 import { Limiter } from "../../provider/client/limiter";
-import { DEFAULT_POLL_SCHEDULE, createWaiter, pollDelay, waitUntil, type CheckResult } from "../../provider/waiters/waiter";
-import { parseDuration } from "../../provider/waiters/jobs";
+import { DEFAULT_POLL_SCHEDULE, ProgressTracker, createWaiter, pollDelay, progressDelay, waitUntil, type CheckResult } from "../../provider/waiters/waiter";
+import { parseDuration, parseProgress } from "../../provider/waiters/jobs";
 
 /** Virtual time: sleep advances the clock at once. */
 function fakeClock(): Clock & { sleeps: number[] } {
@@ -33,6 +33,26 @@ async function simulateJob(durationMs: number, random: () => number) {
 
 const extremes = [() => 0, () => 0.5, () => 0.999999];
 
+/**
+ * A job of `durationMs` that reports whole-percent progress `curve(share of time)` like TPOPS (`45%`),
+ * started `offsetMs` before the wait; returns poll count and detection lag.
+ */
+async function simulateProgressJob(durationMs: number, curve: (x: number) => number, random: () => number, offsetMs = 0) {
+  const clock = fakeClock();
+  const r = await createWaiter<number>({ subject: "job sim", timeoutMs: 4 * 3600_000, clock, random }, async () => {
+    const t = clock.now() + offsetMs;
+    if (t >= durationMs) return { state: "SUCCESS", value: t };
+    return { state: "RETRY", fraction: Math.min(99, Math.floor(curve(t / durationMs) * 100)) / 100 };
+  });
+  return { polls: r.polls, lagMs: r.value - durationMs };
+}
+
+const curves = {
+  linear: (x: number) => x,
+  "fast start (√x)": (x: number) => Math.sqrt(x),
+  "slow start (x²)": (x: number) => x * x,
+};
+
 describe("poll schedule", () => {
   it("starts at 250 ms, doubles, and is capped by a share of the elapsed time", () => {
     expect(pollDelay(1, 0)).toBe(250);
@@ -59,6 +79,127 @@ describe("poll schedule", () => {
       const { lagMs } = await simulateJob(60_000, random);
       expect(lagMs).toBeLessThanOrEqual(18_000);
     }
+  });
+});
+
+describe("poll schedule with progress", () => {
+  const target = (ms: number) => 1000 + 0.02 * ms;
+
+  it.each([1_000, 10_000, 60_000, 600_000])("notices a linear %i ms job within 1 s + 2 % of its length", async (ms) => {
+    for (const random of extremes) {
+      for (const offset of [0, 300]) {
+        const { lagMs, polls } = await simulateProgressJob(ms, curves.linear, random, offset);
+        expect(lagMs).toBeLessThanOrEqual(target(ms));
+        expect(polls).toBeLessThanOrEqual(40);
+      }
+    }
+  });
+
+  it.each(extremes.map((r, i) => [i, r] as const))("spends at most 60 polls on a linear 2-hour job (jitter case %i)", async (_i, random) => {
+    const { polls, lagMs } = await simulateProgressJob(2 * 3600_000, curves.linear, random);
+    expect(polls).toBeLessThanOrEqual(60);
+    expect(lagMs).toBeLessThanOrEqual(target(2 * 3600_000));
+  });
+
+  it("beats the schedule without progress on a 10-minute job: lag under 1 s + 2 % instead of ~12 %", async () => {
+    const without = await simulateJob(600_000, () => 0.5);
+    const withProgress = await simulateProgressJob(600_000, curves.linear, () => 0.5);
+    expect(without.lagMs).toBeGreaterThan(30_000);
+    expect(withProgress.lagMs).toBeLessThanOrEqual(13_000);
+  });
+
+  it.each(Object.entries(curves).filter(([k]) => k !== "linear"))("keeps non-linear progress (%s) within 1 s + 2 % on a 60 s and a 10 min job", async (_name, curve) => {
+    for (const ms of [60_000, 600_000]) {
+      for (const random of extremes) {
+        const { lagMs, polls } = await simulateProgressJob(ms, curve, random);
+        expect(lagMs).toBeLessThanOrEqual(target(ms));
+        expect(polls).toBeLessThanOrEqual(60);
+      }
+    }
+  });
+
+  // A change is seen up to one poll interval after it happened, so coarse steps blur the prediction:
+  // the lag is then of the order of the schedule without progress (~12 %), not 1 s + 2 %.
+  it("keeps the lag under 20 % of the job when progress moves in coarse 25 % steps", async () => {
+    const steps = (x: number) => Math.floor(x * 4) / 4;
+    for (const ms of [60_000, 600_000]) {
+      for (const random of extremes) {
+        const { lagMs, polls } = await simulateProgressJob(ms, steps, random);
+        expect(lagMs).toBeLessThanOrEqual(0.2 * ms);
+        expect(polls).toBeLessThanOrEqual(40);
+      }
+    }
+  });
+
+  it("backs off when progress stalls past the predicted end, then notices the end no later than without progress", async () => {
+    // 50 % at mid-time, stuck there until 90 %, then done.
+    const stalled = (x: number) => (x < 0.5 ? x : 0.5);
+    for (const random of extremes) {
+      const { lagMs, polls } = await simulateProgressJob(600_000, stalled, random);
+      const without = await simulateJob(600_000, random);
+      expect(polls).toBeLessThanOrEqual(without.polls + 15);
+      expect(lagMs).toBeLessThanOrEqual(0.3 * 600_000);
+    }
+  });
+
+  it("ticks at the predicted end, backs off in proportion to the overrun, and never exceeds the cap", () => {
+    const s = DEFAULT_POLL_SCHEDULE;
+    expect(progressDelay(30, 100_000, 700_000)).toBe(s.maxDelayMs);
+    expect(progressDelay(30, 100_000, 200_000)).toBeCloseTo(100_000 * s.progressApproach);
+    expect(progressDelay(30, 100_000, 100_500)).toBe(s.progressTickMs);
+    expect(progressDelay(30, 100_000, 99_800)).toBe(s.progressTickMs);
+    expect(progressDelay(30, 100_000, 60_000)).toBe(Math.min(pollDelay(30, 100_000), 40_000 * s.progressApproach));
+    // A short wait ticks no slower than the schedule without progress.
+    expect(progressDelay(2, 300, 350)).toBe(pollDelay(2, 300));
+  });
+});
+
+describe("ProgressTracker", () => {
+  it("predicts the end from elapsed time and progress: remaining ≈ elapsed × (1 − p) / p", () => {
+    const t = new ProgressTracker();
+    t.observe(0, 0);
+    expect(t.prediction()).toBeUndefined();
+    t.observe(10_000, 0.25);
+    expect(t.prediction()?.endMs).toBeCloseTo(40_000);
+    expect(t.prediction()?.confident).toBe(false);
+    t.observe(20_000, 0.5);
+    expect(t.prediction()).toEqual({ endMs: 40_000, confident: true });
+  });
+
+  it("follows progress that speeds up (the recent rate wins) and is not confident about it", () => {
+    const t = new ProgressTracker();
+    t.observe(0, 0);
+    t.observe(10_000, 0.1);
+    t.observe(12_000, 0.5);
+    const p = t.prediction()!;
+    expect(p.endMs).toBeCloseTo(14_500);
+    expect(p.confident).toBe(false);
+  });
+
+  it("measures from the first observation when the work started before the wait", () => {
+    const t = new ProgressTracker();
+    t.observe(0, 0.5);
+    t.observe(10_000, 0.6);
+    expect(t.prediction()?.endMs).toBeCloseTo(50_000);
+  });
+
+  it("keeps its prediction through checks without a fraction and forgets it when progress goes backwards", () => {
+    const t = new ProgressTracker();
+    t.observe(0, 0);
+    t.observe(10_000, 0.5);
+    t.observe(12_000, undefined);
+    expect(t.prediction()?.endMs).toBeCloseTo(20_000);
+    t.observe(14_000, 0.1);
+    expect(t.prediction()).toBeUndefined();
+  });
+
+  it("reads job progress as a fraction", () => {
+    expect(parseProgress("45%")).toBe(0.45);
+    expect(parseProgress(" 7.5 % ")).toBe(0.075);
+    expect(parseProgress("100")).toBe(1);
+    expect(parseProgress(undefined)).toBeUndefined();
+    expect(parseProgress("n/a")).toBeUndefined();
+    expect(parseProgress("140%")).toBeUndefined();
   });
 });
 
