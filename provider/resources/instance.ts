@@ -697,6 +697,18 @@ export const instance: ProviderImpl = {
     if (props.adopt !== true) return base.create(props);
     return adoptInstance(props);
   },
+
+  async update(id, olds, news) {
+    // The engine retries a partial create through update; a FAILED instance cannot be repaired by the API.
+    const live = await byId({ client: configuredClient() }, id).catch(() => undefined);
+    if (live?.status === "FAILED") {
+      throw new TpopsError(
+        `Instance ${String(olds.name ?? id)}: instance ${id} is FAILED on the platform (for example its create job failed) and cannot be updated. ` +
+          `Replace it with pulumi up --replace <this instance's URN>, or repair it on the platform and run pulumi refresh`,
+      );
+    }
+    return base.update(id, olds, news);
+  },
 };
 
 /** Takes over an instance with the same name: compares what the platform reports, then applies in-place steps. */

@@ -223,6 +223,8 @@ describe("Instance lifecycle", () => {
     expect(err.message).not.toContain(PASSWORD);
     // The failed instance is still on the platform: the next `up` sees it through read.
     expect((await instance.read(err.id!, err.properties!)).props).toMatchObject({ status: "FAILED" });
+    // The engine retries a partial create through update: the FAILED instance is reported, not silently kept.
+    await expect(instance.update(err.id!, err.properties!, err.properties!)).rejects.toThrow(/is FAILED on the platform .*pulumi up --replace/);
   });
 
   it("keeps the password out of platform errors", async () => {
