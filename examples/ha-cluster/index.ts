@@ -1,6 +1,8 @@
 // An HA cluster. Step 1: `pulumi up` creates three hosts and a triset instance, primary in the master AZ.
 // Step 2: `pulumi config set solution pentaset && pulumi up` adds two hosts and grows the same instance to
 // pentaset in place (reference 4.11.20: the new hosts' manage IPs are added; the instance id is unchanged).
+// Raising engineVersion upgrades in place; backup and parameter settings change in place; a new port
+// replaces the instance (deleted first, since its hosts are reused).
 import * as pulumi from "@pulumi/pulumi";
 import * as tpops from "pulumi-tpops";
 
@@ -35,13 +37,25 @@ const cluster = new tpops.Instance("ha-db", {
   osType: "kylin",
   cpuSpec: "kunpeng",
   arch: "arm",
-  port: 8000,
+  port: config.getNumber("port") ?? 8000,
   password: config.requireSecret("dbPassword"),
+  ...(config.get("engineVersion") ? { engineVersion: config.get("engineVersion") } : {}),
 });
 
-new tpops.BackupPolicy("ha-db-backups", { instanceId: cluster.id, keepDays: 30, enableStandbyBackup: true });
+new tpops.BackupPolicy("ha-db-backups", {
+  instanceId: cluster.id,
+  keepDays: config.getNumber("backupKeepDays") ?? 30,
+  enableStandbyBackup: true,
+});
+
+new tpops.InstanceParameters("ha-db-params", {
+  instanceId: cluster.id,
+  values: { max_connections: config.get("maxConnections") ?? "1000" },
+  restartIfRequired: true,
+});
 
 export const instanceId = cluster.id;
 export const status = cluster.status;
 export const nodes = cluster.nodes;
-export const hostCountNow = hostCount;
+export const hostIds = hosts.map((h) => h.id);
+export const engineVersion = cluster.engineVersion;

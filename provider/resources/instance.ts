@@ -633,7 +633,11 @@ export const instanceDefinition: ResourceDefinition<In, Out> = {
     for (const step of plan.steps) await runStep(ctx, id, step);
     const live = await byId(ctx, id);
     if (!live) throw new TpopsError(`instance ${id} disappeared during the update`);
-    return toOutputs(live, { ...(olds as unknown as Bag), ...(news as unknown as Bag) });
+    const merged: Bag = { ...(olds as unknown as Bag), ...(news as unknown as Bag) };
+    // The platform does not report AZ lists (4.11.8): after the change the state holds what the program says,
+    // so a list the program dropped (e.g. masterAzIps when growing triset to pentaset) is gone from state too.
+    for (const f of HOST_FIELDS) if ((news as unknown as Bag)[f] === undefined) delete merged[f];
+    return toOutputs(live, merged);
   },
 
   async delete(ctx, id, state) {
