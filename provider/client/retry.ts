@@ -113,7 +113,8 @@ export function decideRetry(error: unknown, ctx: AttemptContext, policy: RetryPo
     }
     if (PERMANENT_STATUSES.has(error.status)) return { retry: false, why: `HTTP ${error.status} is permanent` };
     if (!TRANSIENT_STATUSES.has(error.status)) return { retry: false, why: `HTTP ${error.status} is not transient` };
-    if (!ctx.idempotent) return { retry: false, why: "the server may have acted on a non-idempotent request" };
+    // 429 says the platform refused the request before acting, so even a POST may be replayed.
+    if (!ctx.idempotent && error.status !== 429) return { retry: false, why: "the server may have acted on a non-idempotent request" };
     if (ctx.transientRetries + 1 >= policy.maxAttempts) return { retry: false, why: "attempts exhausted" };
     if (error.retryAfterMs !== undefined && error.retryAfterMs > policy.maxRetryAfterMs) {
       return { retry: false, why: `Retry-After ${error.retryAfterMs} ms exceeds ${policy.maxRetryAfterMs} ms` };

@@ -1,7 +1,7 @@
 /** DataCenter (reference 4.9.9–4.9.12): name and description, both in place. */
 import { z } from "zod";
 import { ops, TpopsApiError, TpopsError, type DataCenter as ApiDataCenter } from "../client";
-import { makeProvider, v, type Ctx, type ResourceDefinition } from "./framework";
+import { createIdempotently, makeProvider, v, type Ctx, type ResourceDefinition } from "./framework";
 import { DataCenterMeta, type DataCenterOutputs } from "./schema.gen";
 
 // reference 4.9.10: at most 20 characters: letters, digits, `-` and `_`.
@@ -48,13 +48,8 @@ export const dataCenterDefinition: ResourceDefinition<z.output<typeof Inputs>, D
 
   async create(ctx, inputs) {
     const body = { data_centers: [{ name: inputs.name, ...(inputs.description ? { description: inputs.description } : {}) }] };
-    try {
-      await ctx.client.call(ops.dataCenters.add, { body });
-    } catch (e) {
-      // reference 4.9.10 returns no id; a reply lost after the platform acted must not orphan the object.
-      if (!(e instanceof TpopsApiError && e.status < 500) && (await byName(ctx, inputs.name))) ctx.progress("the add call failed after the platform acted; continuing");
-      else throw e;
-    }
+    // reference 4.9.10 returns no id: the unique name finds the data center (and decides a lost reply).
+    await createIdempotently(ctx, () => ctx.client.call(ops.dataCenters.add, { body }), () => byName(ctx, inputs.name));
     const dc = await byName(ctx, inputs.name);
     if (!dc) throw new TpopsError(`the platform accepted data center ${JSON.stringify(inputs.name)} but does not list it; run pulumi up again (adopt: true takes it over if it appears)`);
     return { id: dc.id, outs: toOutputs(dc) };

@@ -53,6 +53,35 @@ export class PartialCreateError extends TpopsError {
   }
 }
 
+/**
+ * Sends a create that the platform does not deduplicate (POST) without ever leaving an orphan or a
+ * duplicate: when the reply is lost or is a server error, the object is looked up by its natural key;
+ * found means the platform acted; absent means it did not, so the create is sent again (bounded).
+ * A definite refusal (4xx other than 429) is thrown at once.
+ */
+export async function createIdempotently<R>(
+  ctx: Pick<Ctx, "progress">,
+  send: () => Promise<R>,
+  lookup: () => Promise<{ id: string } | undefined>,
+  attempts = 4,
+): Promise<{ sent: R } | { found: { id: string } }> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return { sent: await send() };
+    } catch (e) {
+      if (e instanceof TpopsApiError && e.status < 500 && e.status !== 429) throw e;
+      const found = await lookup().catch(() => undefined);
+      if (found) {
+        ctx.progress("the create reply was lost after the platform acted; continuing with the created object");
+        return { found };
+      }
+      if (attempt >= attempts) throw e;
+      ctx.progress(`the create failed before the platform acted (${e instanceof Error ? e.message : String(e)}); sending it again`);
+      await new Promise((r) => setTimeout(r, 250 * 2 ** attempt * Math.random()));
+    }
+  }
+}
+
 /** A resource: its schema facts, input validation and CRUD against the platform. */
 export interface ResourceDefinition<I extends object, O extends object> {
   readonly kind: string;

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { ops, TpopsApiError, TpopsError, type Host as ApiHost } from "../client";
 import { waitUntil, waitUntilJobDone } from "../waiters";
-import { makeProvider, PartialCreateError, v, type Ctx, type ResourceDefinition } from "./framework";
+import { createIdempotently, makeProvider, PartialCreateError, v, type Ctx, type ResourceDefinition } from "./framework";
 import { HostMeta, type HostOutputs } from "./schema.gen";
 import { client as configuredClient } from "../config";
 
@@ -146,17 +146,15 @@ export const hostDefinition: ResourceDefinition<In, Out> = {
     };
     let id: string;
     let jobId: string | undefined;
-    try {
-      const res = await ctx.client.call(ops.hosts.add, { body });
-      jobId = res.job_id;
-      const ref = res.hosts.find((h) => h.manage_ip === inputs.manageIp) ?? res.hosts[0];
+    // A lost reply is decided by the manage IP: found means added (its job id is then unknown), absent means send again.
+    const r = await createIdempotently(ctx, () => ctx.client.call(ops.hosts.add, { body }), () => byManageIp(ctx, inputs.manageIp));
+    if ("sent" in r) {
+      jobId = r.sent.job_id;
+      const ref = r.sent.hosts.find((h) => h.manage_ip === inputs.manageIp) ?? r.sent.hosts[0];
       if (!ref) throw new TpopsError(`the add-host reply lists no host for ${inputs.manageIp}`);
       id = ref.id;
-    } catch (e) {
-      // The reply was lost after the platform acted: the manage IP finds the host again.
-      const found = e instanceof TpopsApiError && e.status < 500 ? undefined : await byManageIp(ctx, inputs.manageIp);
-      if (!found) throw e;
-      id = found.id;
+    } else {
+      id = r.found.id;
     }
     const partial: Out = { ...toOutputs({ id, name: inputs.name, status: "initializing", ip: { manage_ip: inputs.manageIp, data_ip: inputs.dataIp, virtual_ip: inputs.virtualIp } } as ApiHost, inputs as Partial<Out>) };
     try {

@@ -10,6 +10,7 @@ import { client as configuredClient, providerLog } from "../config";
 import {
   AUTO_NAME_KEY,
   changedInputs,
+  createIdempotently,
   makeProvider,
   PartialCreateError,
   resolveTimeouts,
@@ -586,15 +587,13 @@ export const instanceDefinition: ResourceDefinition<In, Out> = {
     const { base, extra } = createHosts(inputs);
     let id: string;
     let jobId: string | undefined;
-    try {
-      const res = await ctx.client.call(ops.instances.create, { body: createBody(inputs, version, base) });
-      id = res.instance_id;
-      jobId = res.job_id;
-    } catch (e) {
-      // A reply lost after the platform acted: the unique name finds the instance, so nothing is orphaned.
-      const found = e instanceof TpopsApiError && e.status < 500 ? undefined : await byName(ctx, inputs.name).catch(() => undefined);
-      if (!found) throw e;
-      id = found.id;
+    // A lost reply is decided by the unique name: found means created (nothing orphaned), absent means send again.
+    const r = await createIdempotently(ctx, () => ctx.client.call(ops.instances.create, { body: createBody(inputs, version, base) }), () => byName(ctx, inputs.name));
+    if ("sent" in r) {
+      id = r.sent.instance_id;
+      jobId = r.sent.job_id;
+    } else {
+      id = r.found.id;
     }
     const state: Bag = { ...inputs, engineVersion: version };
     let last: ApiInstance = { id, name: inputs.name, status: "BUILD" } as ApiInstance;

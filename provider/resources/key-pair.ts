@@ -1,7 +1,7 @@
 /** KeyPair (reference 4.8.1–4.8.5): name and description in place; algorithm replaces. */
 import { z } from "zod";
 import { ops, TpopsApiError, TpopsError, type KeyPair as ApiKeyPair } from "../client";
-import { makeProvider, PartialCreateError, v, type Ctx, type ResourceDefinition } from "./framework";
+import { createIdempotently, makeProvider, PartialCreateError, v, type Ctx, type ResourceDefinition } from "./framework";
 import { KeyPairMeta, type KeyPairOutputs } from "./schema.gen";
 
 const ALGORITHMS = ["RSA_2048", "RSA_3072", "RSA_4096"] as const;
@@ -83,17 +83,10 @@ export const keyPairDefinition: ResourceDefinition<z.output<typeof Inputs>, KeyP
   },
 
   async create(ctx, inputs) {
-    let id: string;
-    try {
-      ({ id } = await ctx.client.call(ops.keyPairs.create, {
-        body: { name: inputs.name, ...(inputs.description ? { description: inputs.description } : {}), key_algorithms: inputs.algorithm },
-      }));
-    } catch (e) {
-      // A reply lost after the platform acted: the unique name finds the key pair again.
-      const found = e instanceof TpopsApiError && e.status < 500 ? undefined : await byName(ctx, inputs.name);
-      if (!found) throw e;
-      id = found.id;
-    }
+    const body = { name: inputs.name, ...(inputs.description ? { description: inputs.description } : {}), key_algorithms: inputs.algorithm };
+    // A lost reply is decided by the unique name: found means created, absent means send again.
+    const r = await createIdempotently(ctx, () => ctx.client.call(ops.keyPairs.create, { body }), () => byName(ctx, inputs.name));
+    const id = "sent" in r ? r.sent.id : r.found.id;
     const partial = { name: inputs.name, description: inputs.description ?? "", algorithm: inputs.algorithm, publicKey: "", hostNums: 0, createdAt: "" };
     try {
       const [kp, publicKey] = await Promise.all([byId(ctx, id), publicKeyOf(ctx, id)]);

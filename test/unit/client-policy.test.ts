@@ -39,7 +39,7 @@ describe("decideRetry", () => {
     ["GET 504", api(504), true, true, "transient"],
     ["GET 429", api(429), true, true, "rate-limited"],
     ["POST 503", api(503), false, false, undefined],
-    ["POST 429", api(429), false, false, undefined],
+    ["POST 429 (refused before acting)", api(429), false, true, "rate-limited"],
     ["GET 400", api(400, "DBS.200001"), true, false, undefined],
     ["GET 401", api(401), true, false, undefined],
     ["GET 403", api(403), true, false, undefined],
