@@ -688,6 +688,11 @@ export const instance: ProviderImpl = {
   async diff(id, oldsRaw, newsRaw) {
     const olds = strip(oldsRaw);
     const news = strip(newsRaw);
+    if (String(olds.status ?? "").toUpperCase() === "FAILED") {
+      // A FAILED instance (e.g. its create job failed: a partial create) cannot be repaired through the API;
+      // the next up replaces it, deleting it first so its hosts are freed for the new one.
+      return { changes: true, replaces: ["name"], deleteBeforeReplace: true };
+    }
     const plan = planChanges(olds, news);
     if (!plan.replaces.length && plan.steps.length && !plan.unknown) {
       const port = typeof olds.port === "number" ? olds.port : DEFAULT_DB_PORT;
