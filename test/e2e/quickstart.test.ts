@@ -3,7 +3,8 @@
 // destroy leaving the platform empty.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestEmulator, type TestEmulator } from "../helpers/emulator";
-import type { TestProject } from "../helpers/pulumi";
+import { join } from "node:path";
+import { repoRoot, type TestProject } from "../helpers/pulumi";
 import { exampleProject, platformCounts, SECRETS } from "./helpers";
 
 describe("examples/quickstart with the real engine", () => {
@@ -69,8 +70,17 @@ describe("examples/quickstart with the real engine", () => {
     expect(drift.stdout).toMatch(/description/);
     expect(drift.stdout).not.toMatch(/checkpoint_timeout/);
 
+    // examples/drift-ci/check-drift.sh, as CI runs it, reports the drift and fails.
+    const script = join(repoRoot, "examples/drift-ci/check-drift.sh");
+    const ci = await project.exec("bash", [script, ".", project.stack]);
+    expect(ci.code).toBe(1);
+    expect(ci.stderr).toMatch(/drift-check: DRIFT in stack test/);
+
     const up = await run(project.up(["--refresh"]));
     expect(up.code, up.stdout + up.stderr).toBe(0);
+    const ciClean = await project.exec("bash", [script, ".", project.stack]);
+    expect(ciClean.code, ciClean.stdout + ciClean.stderr).toBe(0);
+    expect(ciClean.stdout).toMatch(/drift-check: stack test matches the platform/);
     const live = (await emu.control.state()).instances[0];
     expect(live).toBeDefined();
     const policyNow = await emu.api("GET", `/gaussdb/v3/instances/${id}/backups/policy`);

@@ -108,6 +108,23 @@ export class TestProject {
     });
   }
 
+  /** Runs any command in the project folder with the project's Pulumi environment (e.g. a CI script). */
+  exec(cmd: string, args: string[], opts: { timeoutMs?: number } = {}): Promise<PulumiRun> {
+    return new Promise((resolvePromise, reject) => {
+      const child = spawn(cmd, args, { cwd: this.dir, env: this.env, stdio: ["ignore", "pipe", "pipe"] });
+      let stdout = "";
+      let stderr = "";
+      child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+      child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+      const timer = setTimeout(() => child.kill("SIGKILL"), opts.timeoutMs ?? 10 * 60_000);
+      child.on("error", reject);
+      child.on("close", (code) => {
+        clearTimeout(timer);
+        resolvePromise({ code: code ?? -1, stdout, stderr });
+      });
+    });
+  }
+
   /** `pulumi up --yes --skip-preview`. */
   up(extra: string[] = []): Promise<PulumiRun> {
     return this.run(["up", "--yes", "--skip-preview", ...extra]);
