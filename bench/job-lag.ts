@@ -235,7 +235,7 @@ export function markdown(lag: LagRow[], sequences: SequenceResult[]): string {
     "## Job-detection lag (waitUntilJobDone)",
     "",
     "Real jobs on the emulator at the time scale shown; the waiter runs on the same scaled clock, so figures are platform seconds.",
-    "Schedule: first poll at once; while the job reports no progress, 0.25 s doubling capped at max(0.5 s, 25 % of the time waited);",
+    "Schedule: first poll at once, the second 50 ms later; while the job reports no progress, 0.25 s doubling capped at max(0.5 s, 27 % of the time waited);",
     "once its `progress` moves, sleeps of 70 % of the remaining time predicted from progress and elapsed time, 1 s ticks at the predicted end,",
     "backoff when progress stalls; never above 5 min; ±10 % jitter (provider/waiters/waiter.ts).",
     "Targets: median lag ≤ 1 s + 2 % of the job's length; ≤ 60 polls for a 2-hour job.",

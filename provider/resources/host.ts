@@ -1,6 +1,6 @@
 /** Host (reference 4.9.1–4.9.4, 4.9.8): add and remove are platform jobs; static fields update in place. */
 import { z } from "zod";
-import { ops, TpopsApiError, TpopsError, type Host as ApiHost } from "../client";
+import { ops, TpopsApiError, TpopsError, type Host as ApiHost, type TpopsClient } from "../client";
 import { waitUntil, waitUntilJobDone } from "../waiters";
 import { createIdempotently, makeProvider, PartialCreateError, v, type Ctx, type ResourceDefinition } from "./framework";
 import { HostMeta, type HostOutputs } from "./schema.gen";
@@ -85,7 +85,42 @@ async function byId(ctx: Ctx, id: string): Promise<ApiHost | undefined> {
 
 async function byManageIp(ctx: Ctx, ip: string): Promise<ApiHost | undefined> {
   // reference 4.9.1 has no manage-IP filter: page through the list.
-  return (await ctx.client.listAll(ops.hosts.list)).find((h) => h.ip.manage_ip === ip);
+  return (await scanHosts(ctx.client)).find((h) => h.ip.manage_ip === ip);
+}
+
+/** Per client: the full host list being fetched, and the one queued to start after it. */
+const scans = new WeakMap<TpopsClient, { running?: Promise<ApiHost[]>; queued?: Promise<ApiHost[]> }>();
+
+/**
+ * The whole host list, fetched at most once at a time per client: concurrent lookups (an `up` adding
+ * many hosts) share a fetch instead of each paging through every host (O(N²) requests). A caller never
+ * shares a fetch that began before its call (it could miss a host added since); it joins the queued one.
+ */
+function scanHosts(client: TpopsClient): Promise<ApiHost[]> {
+  let s = scans.get(client);
+  if (!s) scans.set(client, (s = {}));
+  const state = s;
+  const start = (): Promise<ApiHost[]> => {
+    const p = client.listAll(ops.hosts.list);
+    state.running = p;
+    const done = () => {
+      if (state.running === p) state.running = undefined;
+    };
+    p.then(done, done);
+    return p;
+  };
+  if (!state.running) return start();
+  if (!state.queued) {
+    const q = state.running.then(
+      () => undefined,
+      () => undefined,
+    ).then(() => {
+      state.queued = undefined;
+      return start();
+    });
+    state.queued = q;
+  }
+  return state.queued;
 }
 
 /** Waits until a host leaves `initializing` (used when the add job's id was lost with the reply). */

@@ -28,6 +28,11 @@ export interface CheckContext {
  * report a `fraction` done, polls aim just before the end predicted from it instead.
  */
 export interface PollSchedule {
+  /**
+   * When the first check reports progress (a job): one extra quick look this long after it, because
+   * many jobs end within moments of being accepted. The schedule then continues as without it.
+   */
+  readonly firstDelayMs: number;
   /** Delay after the first check; doubles per check until the cap. */
   readonly initialDelayMs: number;
   /** Cap as a fraction of the time waited so far: a job is noticed within ~this share of its duration. */
@@ -52,10 +57,13 @@ export interface PollSchedule {
 
 /**
  * Without progress: 0.25 s doubling, capped at max(0.5 s, 25 % of elapsed) and 5 min (a 2 s job costs
- * ~6 polls, a 2 h job ~56, and a job is noticed within ~12 % of its length). With progress: half the
- * predicted remaining time per sleep, 1 s ticks at the predicted end (a 10 min job is noticed within ~1 s).
+ * ~6 polls, a 2 h job ≤ 60, and a job is noticed within ~12 % of its length). With progress: a quick
+ * look after 50 ms, then sleeps of 70 % of the predicted remaining time and 1 s ticks at the predicted
+ * end (a 10 min job is noticed within ~1 s); sleeps may reach the time already waited once two
+ * estimates agree.
  */
 export const DEFAULT_POLL_SCHEDULE: PollSchedule = Object.freeze({
+  firstDelayMs: 50,
   initialDelayMs: 250,
   elapsedFraction: 0.25,
   minCapMs: 500,
@@ -202,6 +210,7 @@ export async function createWaiter<T>(
   const deadline = start + options.timeoutMs;
   let lastProgress: string | undefined;
   const tracker = new ProgressTracker();
+  let quickLook = false;
   const timeoutError = (cause?: unknown) =>
     new TpopsWaitTimeoutError({
       subject: options.subject,
@@ -227,9 +236,11 @@ export async function createWaiter<T>(
     const now = clock.now();
     options.onRetry?.({ attempt, elapsedMs: now - start, progress: lastProgress });
     if (now >= deadline) throw timeoutError();
-    const fallback = pollDelay(attempt, now - start, schedule);
+    if (attempt === 1 && result.fraction !== undefined) quickLook = true;
+    const step = quickLook ? attempt - 1 : attempt;
+    const fallback = step === 0 ? Math.min(schedule.firstDelayMs, schedule.maxDelayMs) : pollDelay(step, now - start, schedule);
     const predicted = tracker.prediction();
-    const byProgress = predicted && progressDelay(attempt, now - start, predicted.endMs, schedule);
+    const byProgress = step === 0 ? undefined : predicted && progressDelay(step, now - start, predicted.endMs, schedule);
     const cap = predicted?.confident ? Math.max(fallback, (now - start) * schedule.progressElapsedFraction) : fallback;
     const base = byProgress === undefined ? fallback : Math.min(byProgress, cap);
     const jittered = base * (1 - schedule.jitter + 2 * schedule.jitter * random());

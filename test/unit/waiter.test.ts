@@ -101,11 +101,19 @@ describe("poll schedule with progress", () => {
     expect(lagMs).toBeLessThanOrEqual(target(2 * 3600_000));
   });
 
-  it("beats the schedule without progress on a 10-minute job: lag under 1 s + 2 % instead of ~12 %", async () => {
-    const without = await simulateJob(600_000, () => 0.5);
-    const withProgress = await simulateProgressJob(600_000, curves.linear, () => 0.5);
-    expect(without.lagMs).toBeGreaterThan(30_000);
-    expect(withProgress.lagMs).toBeLessThanOrEqual(13_000);
+  it("beats the schedule without progress on a 10-minute job: lag under 1 s + 2 % instead of ~13 %", async () => {
+    // A fixed pseudo-random sequence: the lag without progress depends on where the polls happen to fall.
+    let seed = 7;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const without: number[] = [];
+    const withProgress: number[] = [];
+    for (let i = 0; i < 21; i++) {
+      without.push((await simulateJob(600_000, random)).lagMs);
+      withProgress.push((await simulateProgressJob(600_000, curves.linear, random)).lagMs);
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[10]!;
+    expect(median(without)).toBeGreaterThan(20_000);
+    expect(median(withProgress)).toBeLessThanOrEqual(13_000);
   });
 
   it.each(Object.entries(curves).filter(([k]) => k !== "linear"))("keeps non-linear progress (%s) within 1 s + 2 % on a 60 s and a 10 min job", async (_name, curve) => {
@@ -119,13 +127,13 @@ describe("poll schedule with progress", () => {
   });
 
   // A change is seen up to one poll interval after it happened, so coarse steps blur the prediction:
-  // the lag is then of the order of the schedule without progress (~12 %), not 1 s + 2 %.
-  it("keeps the lag under 20 % of the job when progress moves in coarse 25 % steps", async () => {
+  // the lag is then of the order of the schedule without progress (up to its 25 % cap), not 1 s + 2 %.
+  it("keeps the lag within the elapsed cap (25 % of the job) when progress moves in coarse 25 % steps", async () => {
     const steps = (x: number) => Math.floor(x * 4) / 4;
     for (const ms of [60_000, 600_000]) {
       for (const random of extremes) {
         const { lagMs, polls } = await simulateProgressJob(ms, steps, random);
-        expect(lagMs).toBeLessThanOrEqual(0.2 * ms);
+        expect(lagMs).toBeLessThanOrEqual(0.25 * ms);
         expect(polls).toBeLessThanOrEqual(40);
       }
     }
@@ -151,6 +159,26 @@ describe("poll schedule with progress", () => {
     expect(progressDelay(30, 100_000, 60_000)).toBe(Math.min(pollDelay(30, 100_000), 40_000 * s.progressApproach));
     // A short wait ticks no slower than the schedule without progress.
     expect(progressDelay(2, 300, 350)).toBe(pollDelay(2, 300));
+  });
+});
+
+describe("quick look", () => {
+  it("takes a second look 50 ms after a first check that reports progress, then keeps the usual schedule", async () => {
+    const clock = fakeClock();
+    let n = 0;
+    await createWaiter({ subject: "x", timeoutMs: 60_000, clock, random: () => 0.5 }, async (): Promise<CheckResult<number>> =>
+      ++n < 4 ? { state: "RETRY", fraction: 0 } : { state: "SUCCESS", value: 1 },
+    );
+    expect(clock.sleeps).toEqual([50, 250, 500]);
+  });
+
+  it("does not add it when the check reports no progress", async () => {
+    const clock = fakeClock();
+    let n = 0;
+    await createWaiter({ subject: "x", timeoutMs: 60_000, clock, random: () => 0.5 }, async (): Promise<CheckResult<number>> =>
+      ++n < 3 ? { state: "RETRY" } : { state: "SUCCESS", value: 1 },
+    );
+    expect(clock.sleeps).toEqual([250, 500]);
   });
 });
 
