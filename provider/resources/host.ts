@@ -1,10 +1,13 @@
 /** Host (reference 4.9.1–4.9.4, 4.9.8): add and remove are platform jobs; static fields update in place. */
 import { z } from "zod";
 import { ops, TpopsApiError, TpopsError, type Host as ApiHost, type TpopsClient } from "../client";
-import { waitUntil, waitUntilJobDone } from "../waiters";
+import { waitUntil, waitUntilJobDone, type JobProgress } from "../waiters";
 import { createIdempotently, makeProvider, PartialCreateError, v, type Ctx, type ResourceDefinition } from "./framework";
 import { HostMeta, type HostOutputs } from "./schema.gen";
 import { client as configuredClient } from "../config";
+
+// reference A.3: the add-host call names a manage IP that another host already has.
+const DUPLICATE_MANAGE_IP = "DBS.06025027";
 
 // reference 4.9.2 table 4-320: ssh_port 1-65535 except 8002 and 12017.
 const RESERVED_SSH_PORTS = [8002, 12017] as const;
@@ -88,6 +91,19 @@ async function byManageIp(ctx: Ctx, ip: string): Promise<ApiHost | undefined> {
   return (await scanHosts(ctx.client)).find((h) => h.ip.manage_ip === ip);
 }
 
+/**
+ * Reports a job's progress once it has run for a second: each line is an engine event, and for jobs
+ * that end at once (hundreds of hosts in one `up`) they only cost time.
+ */
+function jobReporter(ctx: Ctx, what: string): (p: JobProgress) => void {
+  let shown = false;
+  return (p) => {
+    if (!shown && p.elapsedMs < 1000) return;
+    shown = true;
+    ctx.progress(`${what} (job ${p.jobId} ${p.status}${p.progress ? ` ${p.progress}` : ""})`);
+  };
+}
+
 /** Per client: the full host list being fetched, and the one queued to start after it. */
 const scans = new WeakMap<TpopsClient, { running?: Promise<ApiHost[]>; queued?: Promise<ApiHost[]> }>();
 
@@ -157,6 +173,10 @@ export const hostDefinition: ResourceDefinition<In, Out> = {
   describeKey: (i) => `manageIp ${i.manageIp}`,
 
   async find(ctx, inputs) {
+    // reference 4.9.2 refuses a second host with one manage IP (DBS.06025027), so without adopt the add
+    // call itself detects the conflict (create below); paging through every host first made each create
+    // O(hosts) and an `up` of N hosts O(N²).
+    if (inputs.adopt !== true) return undefined;
     return byManageIp(ctx, inputs.manageIp);
   },
 
@@ -182,7 +202,17 @@ export const hostDefinition: ResourceDefinition<In, Out> = {
     let id: string;
     let jobId: string | undefined;
     // A lost reply is decided by the manage IP: found means added (its job id is then unknown), absent means send again.
-    const r = await createIdempotently(ctx, () => ctx.client.call(ops.hosts.add, { body }), () => byManageIp(ctx, inputs.manageIp));
+    const r = await createIdempotently(ctx, () => ctx.client.call(ops.hosts.add, { body }), () => byManageIp(ctx, inputs.manageIp)).catch(
+      async (e: unknown) => {
+        const existing = e instanceof TpopsApiError && e.errorCode === DUPLICATE_MANAGE_IP ? await byManageIp(ctx, inputs.manageIp) : undefined;
+        if (!existing) throw e;
+        throw new TpopsError(
+          `a Host with manageIp ${inputs.manageIp} already exists on the platform (id ${existing.id}). ` +
+            "Set adopt: true to take it over, or change manageIp (dynamic resources cannot use `pulumi import`).",
+          { cause: e },
+        );
+      },
+    );
     if ("sent" in r) {
       jobId = r.sent.job_id;
       const ref = r.sent.hosts.find((h) => h.manage_ip === inputs.manageIp) ?? r.sent.hosts[0];
@@ -197,7 +227,7 @@ export const hostDefinition: ResourceDefinition<In, Out> = {
         await waitUntilJobDone(ctx.client, jobId, {
           timeout: ctx.timeouts.create,
           timeoutKey: "create",
-          onProgress: (p) => ctx.progress(`adding host (job ${p.jobId} ${p.status}${p.progress ? ` ${p.progress}` : ""})`),
+          onProgress: jobReporter(ctx, "adding host"),
         });
       } else {
         await waitInitialized(ctx, id);
@@ -264,7 +294,7 @@ export const hostDefinition: ResourceDefinition<In, Out> = {
     await waitUntilJobDone(ctx.client, res.job_id, {
       timeout: ctx.timeouts.delete,
       timeoutKey: "delete",
-      onProgress: (p) => ctx.progress(`removing host (job ${p.jobId} ${p.status}${p.progress ? ` ${p.progress}` : ""})`),
+      onProgress: jobReporter(ctx, "removing host"),
     });
   },
 };
