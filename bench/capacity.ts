@@ -10,6 +10,7 @@
 import { spawn } from "node:child_process";
 import { join, resolve } from "node:path";
 import { Pool } from "undici";
+import { writeSummary } from "./summary";
 
 const repoRoot = resolve(__dirname, "../..");
 
@@ -105,6 +106,8 @@ export async function main(): Promise<string> {
       "",
     ];
     const report = lines.join("\n");
+    const best = Math.round(phases[0]!.requests / phases[0]!.seconds);
+    writeSummary("capacity", [{ figure: "emulator: simple GETs per second (separate process, keep-alive)", value: `${best}/s`, target: "≥ 3,000/s on 2 cores", met: best >= 3000 }]);
     process.stdout.write(report);
     return report;
   } finally {

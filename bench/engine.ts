@@ -16,6 +16,7 @@ import { cpSync, existsSync, rmSync, symlinkSync, unlinkSync, writeFileSync } fr
 import { join } from "node:path";
 import { startTestEmulator, type TestEmulator } from "../test/helpers/emulator";
 import { TestProject, repoRoot, type PulumiRun } from "../test/helpers/pulumi";
+import { writeSummary, type Summary } from "./summary";
 
 const log = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
 const TPOPS_PASSWORD = "Admin@123";
@@ -326,9 +327,19 @@ export async function main(): Promise<string> {
   const sizes = (process.env.BENCH_SCALE_N ?? "10,50,200").split(",").filter(Boolean).map(Number);
   const refreshOnly = (process.env.BENCH_REFRESH_N ?? "500").split(",").filter(Boolean).map(Number);
   const out: string[] = [];
+  const summary: Summary[] = [];
   await snapshotPackage();
   if (sections.has("requests")) {
     const r = await measureOps();
+    const ups = r.rows.filter((x) => x.op.startsWith("`pulumi up`") && x.requests > 0);
+    summary.push({ figure: "logins per `pulumi up` that calls the API", value: ups.map((x) => x.logins).join(", "), target: "exactly 1", met: ups.every((x) => x.logins === 1) });
+    for (const x of r.refreshOne) {
+      const limit = x.kind === "db" ? 2 : 1;
+      summary.push({ figure: `requests per \`refresh\` of one ${x.kind === "db" ? "Instance" : x.kind === "room" ? "DataCenter" : x.kind === "key" ? "KeyPair" : "Host"} (+ its login)`, value: String(x.requests), target: `≤ ${limit} GET`, met: x.requests <= limit });
+    }
+    const maxProvider = Math.max(...r.state.map((x) => x.providerBytes));
+    summary.push({ figure: "`__provider` bytes per resource in state (max)", value: String(maxProvider), target: "≤ 4096", met: maxProvider <= 4096 });
+    summary.push({ figure: "state bytes per resource (DC, key, host, instance)", value: r.state.map((x) => x.entryBytes).join(", "), target: "(reported)", met: true });
     out.push(
       "## Requests per operation (emulator counters, real engine)",
       "",
@@ -355,6 +366,17 @@ export async function main(): Promise<string> {
   if (sections.has("scale")) {
     const rows = await measureScale(sizes, refreshOnly);
     const ratio = (a: number, b: number) => `${f2(a / b)}×`;
+    const at = (n: number) => rows.find((x) => x.n === n);
+    const up200 = at(200)?.up;
+    if (up200?.provider !== undefined && up200.shaped !== undefined) {
+      const q = up200.provider / up200.shaped;
+      summary.push({ figure: "`pulumi up` of 200 resources, provider / shaped no-op", value: `${f2(q)}× (${f1(up200.provider)} s / ${f1(up200.shaped)} s; vs bare no-op ${up200.bare === undefined ? "–" : `${f2(up200.provider / up200.bare)}×`})`, target: "≤ 1.3×", met: q <= 1.3 });
+    }
+    const r500 = at(500)?.refresh;
+    if (r500?.provider !== undefined && r500.shaped !== undefined) {
+      const q = r500.provider / r500.shaped;
+      summary.push({ figure: "`pulumi refresh` of 500 resources, provider / shaped no-op", value: `${f2(q)}× (${f1(r500.provider)} s / ${f1(r500.shaped)} s)`, target: "≤ 1.2×", met: q <= 1.2 });
+    }
     out.push(
       "## Scale: provider vs. a no-op dynamic resource (same program, same run)",
       "",
@@ -383,6 +405,10 @@ export async function main(): Promise<string> {
   }
   if (sections.has("parallel")) {
     const r = await measureParallel();
+    for (const x of r.rows.filter((y) => y.k > 1)) {
+      const q = x.wall / r.one;
+      summary.push({ figure: `${x.k} instances in one \`up\`${x.flags ? ` (${x.flags})` : ""}, wall / one instance's \`up\``, value: `${f2(q)}×`, target: "≤ 1.2×", met: q <= 1.2 });
+    }
     out.push(
       "## Parallelism: independent single-node instances in one `pulumi up`",
       "",
@@ -396,6 +422,7 @@ export async function main(): Promise<string> {
     );
   }
   const report = out.join("\n");
+  writeSummary("engine", summary);
   process.stdout.write(report);
   return report;
 }

@@ -4,7 +4,7 @@
 // Usage: node scripts/bench.mjs [job-lag engine capacity]   (default: all, in that order)
 import { build } from "esbuild";
 import { execFileSync, spawn } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -29,6 +29,7 @@ const sections = [];
 for (const name of selected) {
   if (!ALL.includes(name)) throw new Error(`unknown bench ${name}; one of ${ALL.join(", ")}`);
   const outfile = join(outDir, `${name}.cjs`);
+  rmSync(join(outDir, `${name}.summary.json`), { force: true });
   await build({
     entryPoints: [join(root, `bench/${name}.ts`)],
     outfile,
@@ -74,8 +75,21 @@ const header = [
   "",
 ];
 const notesFile = join(root, "bench/NOTES.md");
-const notes = existsSync(notesFile) ? (await import("node:fs")).readFileSync(notesFile, "utf8").trim() : "";
-const text = [...header, ...sections, ...(notes ? [notes, ""] : [])].join("\n");
+const notes = existsSync(notesFile) ? readFileSync(notesFile, "utf8").trim() : "";
+// The headline figures every bench left in .tmp/bench/<name>.summary.json, against their targets.
+const summary = selected.flatMap((name) => {
+  const f = join(outDir, `${name}.summary.json`);
+  return existsSync(f) ? JSON.parse(readFileSync(f, "utf8")).map((r) => ({ ...r, name })) : [{ figure: `${name}: no figures (the bench failed)`, value: "–", target: "–", met: false, name }];
+});
+const summaryTable = [
+  "## Summary: figures against targets",
+  "",
+  "| figure | value | target | | bench |",
+  "|---|---|---|---|---|",
+  ...summary.map((r) => `| ${r.figure} | ${r.value} | ${r.target} | ${r.met ? "met" : "**missed**"} | ${r.name} |`),
+  "",
+];
+const text = [...header, ...summaryTable, ...sections, ...(notes ? [notes, ""] : [])].join("\n");
 if (selected.length === ALL.length) {
   writeFileSync(join(root, "bench/RESULTS.md"), text);
   console.error(`bench: wrote bench/RESULTS.md (${total} s)`);
