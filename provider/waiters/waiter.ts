@@ -29,8 +29,8 @@ export interface CheckContext {
  */
 export interface PollSchedule {
   /**
-   * When the first check reports progress (a job): one extra quick look this long after it, because
-   * many jobs end within moments of being accepted. The schedule then continues as without it.
+   * When the first check already reports progress above 0 (a job that may be all but done): one extra
+   * quick look this long after it. The schedule then continues as without it.
    */
   readonly firstDelayMs: number;
   /** Delay after the first check; doubles per check until the cap. */
@@ -58,8 +58,8 @@ export interface PollSchedule {
 /**
  * Without progress: 0.25 s doubling, capped at max(0.5 s, 25 % of elapsed) and 5 min (a 2 s job costs
  * ~6 polls, a 2 h job ≤ 60, and a job is noticed within ~12 % of its length). With progress: a quick
- * look after 50 ms, then sleeps of 70 % of the predicted remaining time and 1 s ticks at the predicted
- * end (a 10 min job is noticed within ~1 s); sleeps may reach the time already waited once two
+ * look after 50 ms when the first check already shows some, then sleeps of 70 % of the predicted remaining time and 1 s ticks at the predicted
+ * end (a 10 min job is noticed within ~1 s); sleeps may reach 75 % of the time waited once two
  * estimates agree.
  */
 export const DEFAULT_POLL_SCHEDULE: PollSchedule = Object.freeze({
@@ -236,7 +236,8 @@ export async function createWaiter<T>(
     const now = clock.now();
     options.onRetry?.({ attempt, elapsedMs: now - start, progress: lastProgress });
     if (now >= deadline) throw timeoutError();
-    if (attempt === 1 && result.fraction !== undefined) quickLook = true;
+    // Work that already shows progress at the first check may be all but done (jobs that end at once).
+    if (attempt === 1 && result.fraction !== undefined && result.fraction > 0) quickLook = true;
     const step = quickLook ? attempt - 1 : attempt;
     const fallback = step === 0 ? Math.min(schedule.firstDelayMs, schedule.maxDelayMs) : pollDelay(step, now - start, schedule);
     const predicted = tracker.prediction();

@@ -163,20 +163,23 @@ describe("poll schedule with progress", () => {
 });
 
 describe("quick look", () => {
-  it("takes a second look 50 ms after a first check that reports progress, then keeps the usual schedule", async () => {
+  it("takes a second look 50 ms after a first check that already shows progress, then keeps the usual schedule", async () => {
     const clock = fakeClock();
     let n = 0;
     await createWaiter({ subject: "x", timeoutMs: 60_000, clock, random: () => 0.5 }, async (): Promise<CheckResult<number>> =>
-      ++n < 4 ? { state: "RETRY", fraction: 0 } : { state: "SUCCESS", value: 1 },
+      ++n < 4 ? { state: "RETRY", fraction: 0.99 } : { state: "SUCCESS", value: 1 },
     );
     expect(clock.sleeps).toEqual([50, 250, 500]);
   });
 
-  it("does not add it when the check reports no progress", async () => {
+  it.each([
+    ["no progress", undefined],
+    ["progress 0", 0],
+  ] as const)("does not add it when the first check reports %s", async (_label, fraction) => {
     const clock = fakeClock();
     let n = 0;
     await createWaiter({ subject: "x", timeoutMs: 60_000, clock, random: () => 0.5 }, async (): Promise<CheckResult<number>> =>
-      ++n < 3 ? { state: "RETRY" } : { state: "SUCCESS", value: 1 },
+      ++n < 3 ? { state: "RETRY", fraction } : { state: "SUCCESS", value: 1 },
     );
     expect(clock.sleeps).toEqual([250, 500]);
   });
