@@ -89,29 +89,13 @@ export class TestProject {
   /** Runs `pulumi <args>` in the project with `--non-interactive` and the stack selected. */
   run(args: string[], opts: { env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<PulumiRun> {
     const full = [...args, "--non-interactive", ...(args[0] === "stack" && args[1] === "init" ? [] : ["--stack", this.stack])];
-    return new Promise((resolvePromise, reject) => {
-      const child = spawn(join(toolsBin, "pulumi"), full, {
-        cwd: this.dir,
-        env: { ...this.env, ...opts.env },
-        stdio: ["ignore", "pipe", "pipe"],
-      });
-      let stdout = "";
-      let stderr = "";
-      child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-      child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-      const timer = setTimeout(() => child.kill("SIGKILL"), opts.timeoutMs ?? 10 * 60_000);
-      child.on("error", reject);
-      child.on("close", (code) => {
-        clearTimeout(timer);
-        resolvePromise({ code: code ?? -1, stdout, stderr });
-      });
-    });
+    return this.exec(join(toolsBin, "pulumi"), full, opts);
   }
 
   /** Runs any command in the project folder with the project's Pulumi environment (e.g. a CI script). */
-  exec(cmd: string, args: string[], opts: { timeoutMs?: number } = {}): Promise<PulumiRun> {
+  exec(cmd: string, args: string[], opts: { env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<PulumiRun> {
     return new Promise((resolvePromise, reject) => {
-      const child = spawn(cmd, args, { cwd: this.dir, env: this.env, stdio: ["ignore", "pipe", "pipe"] });
+      const child = spawn(cmd, args, { cwd: this.dir, env: { ...this.env, ...opts.env }, stdio: ["ignore", "pipe", "pipe"] });
       let stdout = "";
       let stderr = "";
       child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
