@@ -1,5 +1,6 @@
 // Generates, from schema.json (the source of truth for resource tokens, inputs, outputs and docs):
-//   sdk/types.gen.ts                  Args (pulumi.Input) and output types, output keys, secret fields
+//   sdk/types.gen.ts                  Args (pulumi.Input) and output types, output keys, secret inputs and outputs
+//   sdk/<resource>.gen.ts             the resource classes: typed outputs, get(), constructor wiring the stub
 //   provider/resources/schema.gen.ts  plain input/output types and per-resource metadata for the provider
 //   docs/reference.md                 the resource reference
 // `node scripts/gen.mjs --check` exits 1 when a generated file is stale (used by a unit test and CI).
@@ -73,7 +74,48 @@ export function render(schemaText) {
     sdk.push(`/** Output property names of ${n} (registered as outputs by the resource class). */`);
     sdk.push(`export const ${n}OutputKeys = ${JSON.stringify(sorted(r.properties))} as const;`);
     sdk.push(`/** Properties of ${n} that are Pulumi secrets. */`);
-    sdk.push(`export const ${n}SecretOutputs: string[] = ${JSON.stringify(sorted(r.properties).filter((k) => r.properties[k].secret || r.inputProperties?.[k]?.secret))};`, "");
+    sdk.push(`export const ${n}SecretOutputs: string[] = ${JSON.stringify(sorted(r.properties).filter((k) => r.properties[k].secret || r.inputProperties?.[k]?.secret))};`);
+    sdk.push(`/** Inputs of ${n} that the class wraps in \`pulumi.secret\` whatever the program passes (schema.json \`secret: true\`). */`);
+    sdk.push(`export const ${n}SecretInputs: string[] = ${JSON.stringify(sorted(r.inputProperties).filter((k) => r.inputProperties[k].secret))};`, "");
+  }
+
+  // ---- sdk/<resource>.gen.ts: one class per resource ----
+  const classes = {};
+  const kebab = (n) => n.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase();
+  for (const token of sorted(schema.resources)) {
+    const r = schema.resources[token];
+    const n = short(token);
+    const kind = n[0].toLowerCase() + n.slice(1);
+    const argsOptional = !(r.requiredInputs ?? []).length;
+    const lines = [
+      BANNER,
+      'import * as pulumi from "@pulumi/pulumi";',
+      'import { providerStub, resourceOptions, resourceProps } from "./stub";',
+      `import { ${n}OutputKeys, ${n}SecretInputs, ${n}SecretOutputs, type ${n}Args, type ${n}Outputs } from "./types.gen";`,
+      "",
+      `const provider = providerStub(${JSON.stringify(kind)});`,
+      "",
+      `/** ${doc(r)} See docs/reference.md. */`,
+      `export class ${n} extends pulumi.dynamic.Resource {`,
+    ];
+    for (const k of sorted(r.properties)) {
+      lines.push(`  /** ${doc(r.properties[k])}${r.properties[k].secret || r.inputProperties?.[k]?.secret ? " (secret)" : ""} */`);
+      lines.push(`  declare readonly ${k}: pulumi.Output<${n}Outputs[${JSON.stringify(k)}]>;`);
+    }
+    lines.push(
+      "",
+      `  /** Reads the existing ${n} with this id into the program without managing it (nothing is created, changed or deleted). */`,
+      `  static get(name: string, id: pulumi.Input<pulumi.ID>, opts: pulumi.CustomResourceOptions = {}): ${n} {`,
+      `    return new ${n}(name, {} as ${n}Args, { ...opts, id });`,
+      "  }",
+      "",
+      `  /** Declares a ${n}; \`pulumi up\` creates it (or, with \`adopt: true\` where offered, takes over the existing one). */`,
+      `  constructor(name: string, args: ${n}Args${argsOptional ? " = {}" : ""}, opts: pulumi.CustomResourceOptions = {}) {`,
+      `    super(provider, name, resourceProps(name, ${JSON.stringify(n)}, args, ${n}OutputKeys, ${n}SecretInputs, opts), resourceOptions(opts, ${n}SecretOutputs), "tpops", ${JSON.stringify(n)});`,
+      "  }",
+      "}",
+    );
+    classes[`sdk/${kebab(n)}.gen.ts`] = lines.join("\n") + "\n";
   }
 
   // ---- provider/resources/schema.gen.ts ----
@@ -134,6 +176,7 @@ export function render(schemaText) {
     "sdk/types.gen.ts": sdk.join("\n").replace(/\n+$/, "\n"),
     "provider/resources/schema.gen.ts": prov.join("\n").replace(/\n+$/, "\n"),
     "docs/reference.md": md.join("\n") + "\n",
+    ...classes,
   };
 }
 

@@ -1,10 +1,10 @@
 /** pulumi-tpops: Pulumi resources for GaussDB's management platform TPOPS. */
-export { DataCenter } from "./data-center";
-export { KeyPair } from "./key-pair";
-export { Host } from "./host";
-export { Instance } from "./instance";
-export { BackupPolicy } from "./backup-policy";
-export { InstanceParameters } from "./instance-parameters";
+export { DataCenter } from "./data-center.gen";
+export { KeyPair } from "./key-pair.gen";
+export { Host } from "./host.gen";
+export { Instance } from "./instance.gen";
+export { BackupPolicy } from "./backup-policy.gen";
+export { InstanceParameters } from "./instance-parameters.gen";
 export { providerStub } from "./stub";
 export * from "./types.gen";
 export { GaussDbDeployment, type GaussDbDeploymentArgs, type GaussDbHostArgs } from "./components/gaussdb-deployment";

@@ -1,4 +1,4 @@
-import type * as pulumi from "@pulumi/pulumi";
+import * as pulumi from "@pulumi/pulumi";
 
 /**
  * The dynamic provider a resource class hands to Pulumi: a few lines per method that load the provider
@@ -32,13 +32,34 @@ export function providerStub(kind: string): pulumi.dynamic.ResourceProvider {
   };
 }
 
-/** Input through which a class lets check() derive a unique name from the Pulumi resource name. */
+/** Input through which a class tells the provider its Pulumi resource name (auto-names, messages). */
 export const AUTO_NAME_KEY = "__autoNamePrefix";
+/** Input through which a class tells the provider its URN (stable generated names, settings ownership). */
+export const URN_KEY = "__urn";
 
-/** The props handed to dynamic.Resource: every output key (so it becomes an Output), the args, the name prefix. */
-export function resourceProps(name: string, args: object, outputKeys: readonly string[], autoName: boolean): pulumi.Inputs {
+/**
+ * The props handed to dynamic.Resource: every output key (so it becomes an Output), the args with the
+ * schema's secret inputs wrapped in `pulumi.secret` (a password written as a plain string never reaches the
+ * state in plain text), the Pulumi name and the URN the resource will have.
+ */
+export function resourceProps(
+  name: string,
+  type: string,
+  args: object,
+  outputKeys: readonly string[],
+  secretInputs: readonly string[],
+  opts: pulumi.CustomResourceOptions,
+): pulumi.Inputs {
   const props: Record<string, unknown> = Object.fromEntries(outputKeys.map((k) => [k, undefined]));
   Object.assign(props, args);
-  if (autoName && (args as { name?: unknown }).name === undefined) props[AUTO_NAME_KEY] = name;
+  for (const k of secretInputs) if (props[k] !== undefined) props[k] = pulumi.secret(props[k]);
+  props[AUTO_NAME_KEY] = name;
+  // The engine names a dynamic resource's type `pulumi-nodejs:dynamic/<module>:<type>` (module "tpops").
+  props[URN_KEY] = pulumi.createUrn(name, `pulumi-nodejs:dynamic/tpops:${type}`, opts.parent);
   return props as pulumi.Inputs;
+}
+
+/** The options handed to dynamic.Resource: the caller's, plus the schema's secret outputs. */
+export function resourceOptions(opts: pulumi.CustomResourceOptions, secretOutputs: readonly string[]): pulumi.CustomResourceOptions {
+  return secretOutputs.length ? { ...opts, additionalSecretOutputs: [...(opts.additionalSecretOutputs ?? []), ...secretOutputs] } : opts;
 }

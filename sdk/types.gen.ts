@@ -2,6 +2,50 @@
 
 import type * as pulumi from "@pulumi/pulumi";
 
+/** A whole backup policy as the platform reports it (reference 4.2.5, 4.2.6). (input) */
+export interface BackupPolicySettingsArgs {
+  /** Whether backup compression is off. */
+  readonly closeCompression: pulumi.Input<boolean>;
+  /** Minutes between differential backups. */
+  readonly differentialPeriod: pulumi.Input<number>;
+  /** Whether backups run on a standby. */
+  readonly enableStandbyBackup: pulumi.Input<boolean>;
+  /** Backup file split size in GB. */
+  readonly fileSplitSize: pulumi.Input<number>;
+  /** Days full backups are kept. */
+  readonly keepDays: pulumi.Input<number>;
+  /** Weekdays of full backups. */
+  readonly period: pulumi.Input<pulumi.Input<number>[]>;
+  /** Differential prefetch pages. */
+  readonly prefetchBlock: pulumi.Input<number>;
+  /** Upload rate limit in MB/s. */
+  readonly rateLimit: pulumi.Input<number>;
+  /** Backup window (UTC). */
+  readonly startTime: pulumi.Input<string>;
+}
+
+/** A whole backup policy as the platform reports it (reference 4.2.5, 4.2.6). */
+export interface BackupPolicySettings {
+  /** Whether backup compression is off. */
+  readonly closeCompression: boolean;
+  /** Minutes between differential backups. */
+  readonly differentialPeriod: number;
+  /** Whether backups run on a standby. */
+  readonly enableStandbyBackup: boolean;
+  /** Backup file split size in GB. */
+  readonly fileSplitSize: number;
+  /** Days full backups are kept. */
+  readonly keepDays: number;
+  /** Weekdays of full backups. */
+  readonly period: number[];
+  /** Differential prefetch pages. */
+  readonly prefetchBlock: number;
+  /** Upload rate limit in MB/s. */
+  readonly rateLimit: number;
+  /** Backup window (UTC). */
+  readonly startTime: string;
+}
+
 /** Operating system the platform detected on a host (reference table 4-313). (input) */
 export interface HostOsArgs {
   /** `x86` or `arm`. */
@@ -202,7 +246,7 @@ export interface Timeouts {
   readonly update?: string;
 }
 
-/** Arguments of {@link BackupPolicy}: The automatic backup policy of an instance (reference 4.2.1, 4.2.4–4.2.6). An instance has exactly one policy, so a stack should hold one BackupPolicy per instance (a second one for the same instance id is refused at preview when the id is known then; when the id is still unknown at preview, the conflict only surfaces as the two resources overwriting each other). Every field updates in place; fields left out take the platform default. Deleting the resource restores the platform's default policy (keepDays 7, startTime `19:00-20:00`, period every day, differentialPeriod 30, rateLimit 75, prefetchBlock 64, fileSplitSize 4, enableStandbyBackup false, closeCompression false). */
+/** Arguments of {@link BackupPolicy}: The automatic backup policy of an instance (reference 4.2.1, 4.2.4–4.2.6). An instance has exactly one policy, so a stack should hold one BackupPolicy per instance (a second one for the same instance id is refused at preview when the id is known then; when the id is still unknown at preview, the conflict only surfaces as the two resources overwriting each other). Every field updates in place; fields left out take the platform default (keepDays 7, startTime `19:00-20:00`, period every day, differentialPeriod 30, rateLimit 75, prefetchBlock 64, fileSplitSize 4, enableStandbyBackup false, closeCompression false). Creating the resource records the policy that was live (`originalPolicy`; a warning says so when it was not the platform default) and deleting it restores that policy. Renamed or moved without `aliases`, the resource hands the policy over: the delete of the old name leaves the live policy as the new one set it. */
 export interface BackupPolicyArgs {
   /** Turn backup compression off (XBSA instances; reference 4.2.4). Default false. Updates in place. */
   readonly closeCompression?: pulumi.Input<boolean>;
@@ -242,6 +286,8 @@ export interface BackupPolicyOutputs {
   readonly instanceId: string;
   /** Days full backups are kept. */
   readonly keepDays: number;
+  /** The policy that was live when this resource first set the instance's policy; restored on delete. Absent in states written by earlier releases (their delete restores the platform default). */
+  readonly originalPolicy?: BackupPolicySettings;
   /** Weekdays of full backups. */
   readonly period: number[];
   /** Differential prefetch pages. */
@@ -255,9 +301,11 @@ export interface BackupPolicyOutputs {
 }
 
 /** Output property names of BackupPolicy (registered as outputs by the resource class). */
-export const BackupPolicyOutputKeys = ["closeCompression","differentialPeriod","enableStandbyBackup","fileSplitSize","instanceId","keepDays","period","prefetchBlock","rateLimit","startTime","timeouts"] as const;
+export const BackupPolicyOutputKeys = ["closeCompression","differentialPeriod","enableStandbyBackup","fileSplitSize","instanceId","keepDays","originalPolicy","period","prefetchBlock","rateLimit","startTime","timeouts"] as const;
 /** Properties of BackupPolicy that are Pulumi secrets. */
 export const BackupPolicySecretOutputs: string[] = [];
+/** Inputs of BackupPolicy that the class wraps in `pulumi.secret` whatever the program passes (schema.json `secret: true`). */
+export const BackupPolicySecretInputs: string[] = [];
 
 /** Arguments of {@link DataCenter}: A TPOPS data center (机房, reference 4.9.9–4.9.12). Hosts belong to a data center; the platform refuses to delete one that still has hosts. */
 export interface DataCenterArgs {
@@ -289,6 +337,8 @@ export interface DataCenterOutputs {
 export const DataCenterOutputKeys = ["adopt","description","hostsNum","name","timeouts"] as const;
 /** Properties of DataCenter that are Pulumi secrets. */
 export const DataCenterSecretOutputs: string[] = [];
+/** Inputs of DataCenter that the class wraps in `pulumi.secret` whatever the program passes (schema.json `secret: true`). */
+export const DataCenterSecretInputs: string[] = [];
 
 /** Arguments of {@link Host}: A host (physical machine) managed by TPOPS (reference 4.9.1–4.9.4, 4.9.8). Adding and removing a host are asynchronous platform jobs that the resource waits for. Give exactly one of `rootPassword` and `sshKeyId`. */
 export interface HostArgs {
@@ -382,6 +432,8 @@ export interface HostOutputs {
 export const HostOutputKeys = ["adopt","cpuSpec","createdAt","dataCenterId","dataIp","description","floatIp","forceRemoveChrootDir","instanceId","instanceName","manageIp","name","nodeId","os","osType","rootPassword","spec","sshKeyId","sshPort","status","storageType","timeouts","type","virtualIp"] as const;
 /** Properties of Host that are Pulumi secrets. */
 export const HostSecretOutputs: string[] = ["rootPassword"];
+/** Inputs of Host that the class wraps in `pulumi.secret` whatever the program passes (schema.json `secret: true`). */
+export const HostSecretInputs: string[] = ["rootPassword"];
 
 /** Arguments of {@link Instance}: A GaussDB database instance (reference 4.11.5–4.11.22). Creating it installs the database on the hosts named by `manageIps` and the AZ lists (Host resources' manage IPs) and waits for the job (BUILD → ACTIVE); a failed job is recorded as a partial create. In place, each waiting for its platform job: `engineVersion` upgrades (4.11.17–4.11.18), `solution` triset↔pentaset and trisetnoetcd↔pentasetnoetcd with the matching `manageIps` change (4.11.20), adding hosts to a distributed instance (expansion, 4.11.15) and `mysqlCompatibilityPort` (4.11.21–4.11.22); several at once run in the order shrink, upgrade, grow, M-compat port. Any other change replaces the instance, deleting the old one first because hosts cannot be shared. Deleting uninstalls (or unmanages) it and frees its hosts. */
 export interface InstanceArgs {
@@ -511,6 +563,8 @@ export interface InstanceOutputs {
 export const InstanceOutputKeys = ["adopt","arbiterAzIps","arch","configurationId","cpuSpec","created","dbUserName","deletion","engine","engineVersion","flavorRef","floatIp","ha","hostType","installSettings","instanceMode","loggerAzIps","manageIps","masterAzIps","mysqlCompatibilityPort","name","nodes","osType","password","port","privateIps","rdsAdminPassword","slaveAzIps","solution","status","timeZone","timeouts","updated"] as const;
 /** Properties of Instance that are Pulumi secrets. */
 export const InstanceSecretOutputs: string[] = ["password","rdsAdminPassword"];
+/** Inputs of Instance that the class wraps in `pulumi.secret` whatever the program passes (schema.json `secret: true`). */
+export const InstanceSecretInputs: string[] = ["password","rdsAdminPassword"];
 
 /** Arguments of {@link InstanceParameters}: Values of some parameters of an instance (reference 4.3.1–4.3.2). Only the keys in `values` are managed: other parameters may change without drift. On create the previous value of each key is recorded (`originalValues`); deleting the resource, or removing a key from `values`, restores it. Names and values are checked against the instance's template (`value_range`) before anything changes, at preview when the instance id is known. A change that needs a restart restarts the instance when `restartIfRequired` is true; otherwise `pendingRestart` is true and a warning is printed. */
 export interface InstanceParametersArgs {
@@ -544,6 +598,8 @@ export interface InstanceParametersOutputs {
 export const InstanceParametersOutputKeys = ["instanceId","originalValues","pendingRestart","restartIfRequired","timeouts","values"] as const;
 /** Properties of InstanceParameters that are Pulumi secrets. */
 export const InstanceParametersSecretOutputs: string[] = [];
+/** Inputs of InstanceParameters that the class wraps in `pulumi.secret` whatever the program passes (schema.json `secret: true`). */
+export const InstanceParametersSecretInputs: string[] = [];
 
 /** Arguments of {@link KeyPair}: An SSH key pair the platform generates to log in to hosts (reference 4.8.1–4.8.5). Place `publicKey` in the hosts' `~/.ssh/authorized_keys`, then add hosts with `sshKeyId`. At most 20 key pairs exist on a platform. */
 export interface KeyPairArgs {
@@ -587,3 +643,5 @@ export interface KeyPairOutputs {
 export const KeyPairOutputKeys = ["adopt","algorithm","createdAt","description","forceDelete","hostNums","name","publicKey","timeouts"] as const;
 /** Properties of KeyPair that are Pulumi secrets. */
 export const KeyPairSecretOutputs: string[] = [];
+/** Inputs of KeyPair that the class wraps in `pulumi.secret` whatever the program passes (schema.json `secret: true`). */
+export const KeyPairSecretInputs: string[] = [];

@@ -1,11 +1,13 @@
 /**
  * BackupPolicy (reference 4.2.1, 4.2.4–4.2.6): an instance's one automatic backup policy; every field in
- * place; delete restores the platform's default policy.
+ * place. A settings resource: create records the live policy, delete restores it, and a policy claimed by
+ * another BackupPolicy of the program (a rename) is left as that one set it.
  */
 import { z } from "zod";
 import { ops, TpopsApiError, TpopsError, type BackupPolicy as ApiPolicy, type BackupConfig as ApiConfig } from "../client";
-import { AUTO_NAME_KEY, makeProvider, UNKNOWN, v, type Ctx, type ProviderImpl, type ResourceDefinition } from "./framework";
-import { BackupPolicyMeta, type BackupPolicyOutputs } from "./schema.gen";
+import { AUTO_NAME_KEY, claimSetting, makeProvider, pulumiName, resetSettingClaims, resourceIdentity, settingClaimant, UNKNOWN, v, type Ctx, type ProviderImpl, type ResourceDefinition } from "./framework";
+import { BackupPolicyMeta, type BackupPolicyOutputs, type BackupPolicySettings } from "./schema.gen";
+import { providerLog } from "../config";
 
 /** Differential backup intervals in minutes (reference 4.2.1 `differential_period`). */
 export const DIFFERENTIAL_PERIODS = [15, 30, 60, 180, 360, 720, 1440] as const;
@@ -63,6 +65,20 @@ const Inputs = z.object({
 
 type In = z.output<typeof Inputs>;
 type Out = BackupPolicyOutputs;
+
+/** The settings target a BackupPolicy owns (see claimSetting). */
+const target = (instanceId: string) => `backupPolicy:${instanceId}`;
+
+/** The policy fields of a state (without instanceId, timeouts, originalPolicy). */
+function settingsOf(o: Out): BackupPolicySettings {
+  const { instanceId: _i, timeouts: _t, originalPolicy: _o, ...rest } = o;
+  return rest;
+}
+
+/** The fields where `p` differs from the platform default, for messages: `keepDays 14, startTime "02:00-03:00"`. */
+function differences(p: BackupPolicySettings, from: BackupPolicySettings = DEFAULT_POLICY): string[] {
+  return (Object.keys(DEFAULT_POLICY) as (keyof BackupPolicySettings)[]).filter((k) => JSON.stringify(p[k]) !== JSON.stringify(from[k])).map((k) => `${k} ${JSON.stringify(p[k])}`);
+}
 
 /** API policy + extension config → state. */
 function toOutputs(instanceId: string, p: ApiPolicy, c: ApiConfig): Out {
@@ -136,27 +152,45 @@ export const backupPolicyDefinition: ResourceDefinition<In, Out> = {
   },
 
   async create(ctx, inputs) {
+    const before = await readLive(ctx, inputs.instanceId);
+    if (!before) throw new TpopsError(`instance ${inputs.instanceId} not found; check instanceId`);
+    const originalPolicy = settingsOf(before);
+    const handSet = differences(originalPolicy);
+    if (handSet.length) {
+      // Taking over is visible, and reversible: delete restores exactly this policy.
+      providerLog("warn", `${ctx.label}: takes over a backup policy set outside this stack (${handSet.join(", ")}); deleting this resource restores it`);
+    }
     await apply(ctx, inputs.instanceId, inputs, true);
     const live = await readLive(ctx, inputs.instanceId);
     if (!live) throw new TpopsError(`instance ${inputs.instanceId} disappeared while its backup policy was set`);
-    return { id: inputs.instanceId, outs: live };
+    return { id: inputs.instanceId, outs: { ...live, originalPolicy } };
   },
 
   async read(ctx, id, state) {
-    return readLive(ctx, String(state.instanceId ?? id));
+    const live = await readLive(ctx, String(state.instanceId ?? id));
+    return live && (state.originalPolicy ? { ...live, originalPolicy: state.originalPolicy } : live);
   },
 
-  async update(ctx, id, _olds, news, changed) {
+  async update(ctx, id, olds, news, changed) {
     const instanceId = news.instanceId ?? id;
     await apply(ctx, instanceId, news, changed.includes("closeCompression"));
     const live = await readLive(ctx, instanceId);
     if (!live) throw new TpopsError(`instance ${instanceId} disappeared during the update`);
-    return live;
+    return olds.originalPolicy ? { ...live, originalPolicy: olds.originalPolicy } : live;
   },
 
   async delete(ctx, id, state) {
-    ctx.progress("restoring the platform's default backup policy");
-    await apply(ctx, String(state.instanceId ?? id), DEFAULT_POLICY, true);
+    const instanceId = String(state.instanceId ?? id);
+    const owner = settingClaimant(target(instanceId), ctx.self);
+    if (owner !== undefined) {
+      // Renamed or moved without aliases (or replaced): the program's other BackupPolicy now sets this policy.
+      providerLog("info", `${ctx.label}: the backup policy of instance ${instanceId} now belongs to ${owner}; left as it set it`);
+      return;
+    }
+    const restore = state.originalPolicy ?? DEFAULT_POLICY;
+    const what = state.originalPolicy ? differences(state.originalPolicy) : [];
+    ctx.progress(what.length ? `restoring the backup policy from before this stack (${what.join(", ")})` : "restoring the platform's default backup policy");
+    await apply(ctx, instanceId, restore, true);
   },
 };
 
@@ -168,6 +202,7 @@ const owners = new Map<string, string>();
 /** Forgets the instance → BackupPolicy registry (tests). */
 export function resetBackupPolicyRegistry(): void {
   owners.clear();
+  resetSettingClaims();
 }
 
 /** BackupPolicy provider methods: the framework's, plus the one-policy-per-instance check. */
@@ -179,6 +214,7 @@ export const backupPolicy: ProviderImpl = {
     const owner = news[AUTO_NAME_KEY];
     // An id unknown at preview cannot be compared; the check runs again with the real id before create.
     if (typeof instanceId !== "string" || instanceId === UNKNOWN || typeof owner !== "string") return r;
+    claimSetting(target(instanceId), resourceIdentity(news), `BackupPolicy ${pulumiName(news) ?? owner}`);
     const previous = olds.instanceId;
     if (typeof previous === "string" && previous !== instanceId && owners.get(previous) === owner) owners.delete(previous);
     const holder = owners.get(instanceId);

@@ -4,7 +4,7 @@
  * read with drift (empty id when gone), adopt, timeouts, partial creates and "already gone" deletes.
  */
 import { z } from "zod";
-import { randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
 import { isIPv4 } from "node:net";
 import { TpopsApiError, TpopsConfigError, TpopsError, type TpopsClient } from "../client";
 import { parseDuration } from "../waiters";
@@ -15,8 +15,10 @@ import type { ResourceMeta } from "./schema.gen";
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 /** The key under which the engine keeps the serialized provider in inputs and state. */
 const PROVIDER_KEY = "__provider";
-/** Input the SDK classes pass so check() can derive a name from the Pulumi resource name. */
+/** Input the SDK classes pass: the Pulumi resource name (auto-names and messages derive from it). */
 export const AUTO_NAME_KEY = "__autoNamePrefix";
+/** Input the SDK classes pass: the resource's URN (`pulumi.createUrn`), unique per project, stack, parent and name. */
+export const URN_KEY = "__urn";
 
 /** One check failure as the engine shows it at preview time. */
 export interface CheckFailure {
@@ -34,8 +36,15 @@ export interface Timeouts {
 /** What a resource implementation gets for one CRUD call. */
 export interface Ctx {
   readonly client: TpopsClient;
-  /** Human label for messages, e.g. `Host db-1`. */
+  /** Human label for messages: the kind and the Pulumi resource name as the program wrote it, e.g. `Host db-1`. */
   readonly label: string;
+  /** The resource's identity (its URN; for older states its Pulumi name), for settings ownership. */
+  readonly self: string;
+  /**
+   * True when `name` is the name check() generated for this very resource (stable per project, stack and
+   * resource): an object found with it was made by an earlier, interrupted run of this stack.
+   */
+  ownsName(name: unknown): boolean;
   readonly timeouts: Timeouts;
   /** Reports progress: one stderr line per distinct message (the engine shows it under the stack). */
   progress(msg: string): void;
@@ -90,6 +99,8 @@ export interface ResourceDefinition<I extends object, O extends object> {
   readonly inputs: z.ZodType<I>;
   /** Derive `name` from the Pulumi resource name when absent. */
   readonly autoName?: { readonly maxLength: number; readonly sanitize: (s: string) => string };
+  /** The input that identifies an existing object (what adopt and find look up by); default `name`. */
+  readonly naturalKey?: string;
   /** Inputs whose change needs no API call (kept in state only). */
   readonly localOnly: readonly string[];
   /** Replacement must delete first (uniqueness on the platform forbids side by side). */
@@ -100,6 +111,11 @@ export interface ResourceDefinition<I extends object, O extends object> {
   /** Finds an existing object by its natural key (for adopt and for conflicts). */
   find(ctx: Ctx, inputs: I): Promise<{ id: string } | undefined>;
   create(ctx: Ctx, inputs: I): Promise<{ id: string; outs: O }>;
+  /**
+   * Continues with an object an interrupted run of this stack created (found by find() under this resource's
+   * own generated name): waits until it is ready and returns its state. Default: read() it.
+   */
+  resume?(ctx: Ctx, id: string, inputs: I): Promise<O>;
   /** Live state, or undefined when the object is gone. */
   read(ctx: Ctx, id: string, state: Partial<O>): Promise<O | undefined>;
   /** Applies the changed fields (never replace fields) and returns the new state. */
@@ -255,9 +271,45 @@ export function changedInputs(meta: ResourceMeta, olds: Record<string, unknown>,
   return meta.inputs.filter((k) => news[k] !== undefined && !sameValue(old(k), news[k]));
 }
 
-function strip(props: Record<string, unknown>): Record<string, unknown> {
-  const { [PROVIDER_KEY]: _p, [AUTO_NAME_KEY]: _a, ...rest } = props;
+/** The inputs without the engine's and the SDK's bookkeeping keys. */
+export function strip(props: Record<string, unknown>): Record<string, unknown> {
+  const { [PROVIDER_KEY]: _p, [AUTO_NAME_KEY]: _a, [URN_KEY]: _u, ...rest } = props;
   return rest;
+}
+
+/** The Pulumi resource name as the program wrote it, from the SDK's bookkeeping keys (undefined for old states). */
+export function pulumiName(props: Record<string, unknown>): string | undefined {
+  const urn = props[URN_KEY];
+  if (typeof urn === "string" && urn.includes("::")) return urn.slice(urn.lastIndexOf("::") + 2);
+  const prefix = props[AUTO_NAME_KEY];
+  return typeof prefix === "string" && prefix ? prefix : undefined;
+}
+
+function containsUnknown(v: unknown): boolean {
+  if (v === UNKNOWN) return true;
+  if (Array.isArray(v)) return v.some(containsUnknown);
+  if (v && typeof v === "object") return Object.values(v).some(containsUnknown);
+  return false;
+}
+
+/**
+ * The generated name of a resource: the Pulumi name plus 6 hex digits of a hash of its URN (project, stack,
+ * parents, type and name). Dynamic providers receive no engine random seed, so the suffix is derived from
+ * what the program knows: stable across preview and up, across interrupted runs and across machines (an
+ * interrupted create finds its own object again), different between stacks. A replacement that creates
+ * the new object before deleting the old one must not reuse the name, so for those resources the values of
+ * the replace-only inputs enter the hash too; delete-first replacements reuse the name. Unknown at preview
+ * when one of those values is.
+ */
+export function generatedName(def: Pick<ResourceDefinition<object, object>, "autoName" | "deleteBeforeReplace" | "meta">, props: Record<string, unknown>, inputs: Record<string, unknown>): string | undefined {
+  const prefix = props[AUTO_NAME_KEY];
+  if (!def.autoName || typeof prefix !== "string") return undefined;
+  const material = def.deleteBeforeReplace ? [] : def.meta.replaceOnChanges.filter((k) => k !== "name").map((k) => [k, inputs[k]]);
+  if (containsUnknown(material)) return UNKNOWN;
+  const seed = typeof props[URN_KEY] === "string" ? String(props[URN_KEY]) : prefix;
+  const norm = JSON.stringify(material, (_k, x: unknown) => (typeof x === "string" ? x.trim().toLowerCase() : x));
+  const suffix = createHash("sha256").update(seed).update("\0").update(norm).digest("hex").slice(0, 6);
+  return `${def.autoName.sanitize(prefix).slice(0, def.autoName.maxLength - 7)}-${suffix}`;
 }
 
 function withoutUndefined<T extends Record<string, unknown>>(o: T): T {
@@ -281,6 +333,39 @@ export function isNotFound(e: unknown): boolean {
 
 // ---------------------------------------------------------------- the provider
 
+// ---------------------------------------------------------------- settings ownership
+
+/**
+ * A setting (an instance's backup policy, one parameter's value) belongs to one resource at a time. One
+ * provider process serves every resource of a `pulumi up`, and the engine checks every resource the program
+ * declares before it deletes those the program dropped (a rename without `aliases` is a create of the new
+ * name, then a delete of the old one). A target claimed here is therefore declared by the program: the delete
+ * of a dropped or renamed resource leaves it as its new owner set it, instead of restoring what was there
+ * before (which would silently undo the new owner's write).
+ */
+const claims = new Map<string, { owner: string; label: string }>();
+
+/** Records that the resource `owner` (its URN; `label` for messages), declared by the program, manages `target`. */
+export function claimSetting(target: string, owner: string, label: string): void {
+  claims.set(target, { owner, label });
+}
+
+/** The label of another declared resource than `self` (a URN) that manages `target` in this run, if any. */
+export function settingClaimant(target: string, self: string): string | undefined {
+  const c = claims.get(target);
+  return c && c.owner !== self ? c.label : undefined;
+}
+
+/** The identity of a resource for settings ownership: its URN (older states: its Pulumi name). */
+export function resourceIdentity(props: Record<string, unknown>): string {
+  return typeof props[URN_KEY] === "string" ? String(props[URN_KEY]) : (pulumiName(props) ?? "");
+}
+
+/** Forgets every claim (tests). */
+export function resetSettingClaims(): void {
+  claims.clear();
+}
+
 /** Builds the dynamic-provider methods for one resource definition. */
 export function makeProvider<I extends object, O extends object>(
   typed: ResourceDefinition<I, O>,
@@ -288,13 +373,19 @@ export function makeProvider<I extends object, O extends object>(
 ): ProviderImpl {
   type Bag = Record<string, unknown>;
   const def = typed as unknown as ResourceDefinition<Bag, Bag>;
-  const ctxFor = (name: unknown, timeoutsInput: unknown): Ctx => {
-    const label = `${def.kind} ${typeof name === "string" && name ? name : "(unnamed)"}`;
+  const naturalKey = def.naturalKey ?? "name";
+  /** The context of one call; `props` are the raw inputs or state (with the SDK's keys), `inputs` the stripped ones. */
+  const ctxFor = (props: Bag, inputs: Bag, fallback: string): Ctx => {
+    const shown = pulumiName(props) ?? (typeof inputs.name === "string" && inputs.name ? inputs.name : fallback);
+    const label = `${def.kind} ${shown}`;
+    const own = generatedName(def, props, inputs);
     let last = "";
     return {
       client: getClient(),
       label,
-      timeouts: resolveTimeouts(timeoutsInput, def.defaultTimeouts),
+      self: resourceIdentity(props),
+      timeouts: resolveTimeouts(inputs.timeouts, def.defaultTimeouts),
+      ownsName: (name) => own !== undefined && own !== UNKNOWN && name === own,
       progress(msg: string) {
         if (msg === last) return;
         last = msg;
@@ -304,28 +395,47 @@ export function makeProvider<I extends object, O extends object>(
   };
   const localOf = (src: Record<string, unknown>) => Object.fromEntries(def.localOnly.filter((k) => src[k] !== undefined).map((k) => [k, src[k]]));
 
+  /** Adopt and resume: take the found object as it is, refuse what cannot change in place, apply the rest. */
+  const takeOver = async (ctx: Ctx, id: string, inputs: Bag, how: "adopt" | "resume"): Promise<Bag> => {
+    const current = how === "resume" && def.resume ? await def.resume(ctx, id, inputs) : await def.read(ctx, id, {});
+    if (!current) throw new TpopsError(`${def.kind} ${id} disappeared while being ${how === "adopt" ? "adopted" : "taken up again"}; run pulumi up again`);
+    // Adopting without a name keeps the live one (the program did not ask for a rename).
+    const wanted = inputs.name === undefined && current.name !== undefined ? { ...inputs, name: current.name } : inputs;
+    const changed = changedInputs(def.meta, current, wanted).filter((k) => !def.localOnly.includes(k));
+    const replaceOnly = changed.filter((k) => def.meta.replaceOnChanges.includes(k));
+    if (replaceOnly.length) {
+      throw new TpopsError(
+        `cannot ${how === "adopt" ? "adopt" : "continue with"} ${def.kind} ${id}: ${replaceOnly.map((k) => `${k} is ${show(current[k])} on the platform but ${show(inputs[k])} in the program`).join("; ")}. ` +
+          `These cannot change in place; make the program match the platform, or remove the object first.`,
+      );
+    }
+    return changed.length ? def.update(ctx, id, current, wanted, changed) : current;
+  };
+
   return {
     async check(olds, news) {
       const input: Record<string, unknown> = { ...strip(news) };
       for (const [k, dflt] of Object.entries(def.meta.defaults)) if (input[k] === undefined) input[k] = dflt;
       const prefix = news[AUTO_NAME_KEY];
-      if (def.autoName && input.name === undefined && typeof prefix === "string") {
-        // Keep the generated name stable across updates: reuse it while the prefix is unchanged.
+      // Adopting by another key than the name (a host by its manage IP) without a name keeps the live name.
+      const keepLiveName = input.adopt === true && naturalKey !== "name";
+      if (def.autoName && input.name === undefined && typeof prefix === "string" && !keepLiveName) {
+        // Keep the name of an existing resource (also names generated by older releases): reuse it while the prefix is unchanged.
         const previous = olds.name;
-        input.name =
-          typeof previous === "string" && olds[AUTO_NAME_KEY] === prefix
-            ? previous
-            : `${def.autoName.sanitize(prefix).slice(0, def.autoName.maxLength - 7)}-${randomBytes(3).toString("hex")}`;
+        input.name = typeof previous === "string" && olds[AUTO_NAME_KEY] === prefix ? previous : generatedName(def, news, input);
       }
       const parsed = def.inputs.safeParse(input);
       const extra: Record<string, unknown> = {};
       if (news[PROVIDER_KEY] !== undefined) extra[PROVIDER_KEY] = news[PROVIDER_KEY];
       if (prefix !== undefined) extra[AUTO_NAME_KEY] = prefix;
+      if (news[URN_KEY] !== undefined) extra[URN_KEY] = news[URN_KEY];
       if (!parsed.success) {
         const failures = issuesToFailures(parsed.error, input, def.meta.secrets);
         return failures.length ? { inputs: { ...input, ...extra }, failures } : { inputs: { ...input, ...extra } };
       }
-      return { inputs: { ...withoutUndefined(parsed.data), ...extra } };
+      const inputs = withoutUndefined(parsed.data);
+      if (inputs.adopt === true && olds[PROVIDER_KEY] === undefined && !containsUnknown(inputs[naturalKey])) await announceAdopt(inputs, news);
+      return { inputs: { ...inputs, ...extra } };
     },
 
     async diff(id, oldsRaw, newsRaw) {
@@ -343,48 +453,47 @@ export function makeProvider<I extends object, O extends object>(
 
     async create(props) {
       const inputs = strip(props);
-      const ctx = ctxFor(inputs.name, inputs.timeouts);
+      const ctx = ctxFor(props, inputs, "(unnamed)");
       const existing = await def.find(ctx, inputs);
       if (existing) {
+        let how: "adopt" | "resume" = "adopt";
         if (inputs.adopt !== true) {
-          throw new TpopsError(
-            `${ctx.label}: a ${def.kind} with ${def.describeKey(inputs)} already exists on the platform (id ${existing.id}). ` +
-              `Set adopt: true to take it over, or change ${def.describeKey(inputs).split(" ")[0]} (dynamic resources cannot use \`pulumi import\`).`,
-          );
+          // The object may be this resource's own, made by a run that was interrupted before it could record it.
+          const found = ctx.ownsName(inputs.name) ? await def.read(ctx, existing.id, {}) : undefined;
+          if (!found || !ctx.ownsName(found.name)) {
+            throw new TpopsError(
+              `${ctx.label}: a ${def.kind} with ${def.describeKey(inputs)} already exists on the platform (id ${existing.id}). ` +
+                `Set adopt: true to take it over, or change ${def.describeKey(inputs).split(" ")[0]} (dynamic resources cannot use \`pulumi import\`).`,
+            );
+          }
+          how = "resume";
+          ctx.progress(`continuing with ${def.kind} ${existing.id}, which an interrupted run of this stack created under this resource's name ${show(inputs.name)}`);
+        } else {
+          ctx.progress(`adopting existing ${def.kind} ${existing.id}`);
         }
-        ctx.progress(`adopting existing ${def.kind} ${existing.id}`);
-        const current = await def.read(ctx, existing.id, {});
-        if (!current) throw new TpopsError(`${ctx.label}: ${def.kind} ${existing.id} disappeared while being adopted; run pulumi up again`);
-        const changed = changedInputs(def.meta, current, inputs).filter((k) => !def.localOnly.includes(k));
-        const replaceOnly = changed.filter((k) => def.meta.replaceOnChanges.includes(k));
-        if (replaceOnly.length) {
-          throw new TpopsError(
-            `${ctx.label}: cannot adopt ${def.kind} ${existing.id}: ${replaceOnly.map((k) => `${k} is ${show(current[k])} on the platform but ${show(inputs[k])} in the program`).join("; ")}. ` +
-              `These cannot change in place; make the program match the platform, or remove the object first.`,
-          );
+        try {
+          const outs = await takeOver(ctx, existing.id, inputs, how);
+          return { id: existing.id, outs: { ...outs, ...localOf(inputs), ...keepAutoName(props) } };
+        } catch (e) {
+          throw asPartial(ctx, e, props, inputs, def.localOnly);
         }
-        const outs = changed.length ? await def.update(ctx, existing.id, current, inputs, changed) : current;
-        return { id: existing.id, outs: { ...outs, ...localOf(inputs), ...keepAutoName(props) } };
+      }
+      if (inputs.name === undefined && def.autoName) {
+        // adopt: true without a name found nothing to take over: create under the generated name.
+        const generated = generatedName(def, props, inputs);
+        if (generated !== undefined && generated !== UNKNOWN) inputs.name = generated;
       }
       try {
         const { id, outs } = await def.create(ctx, inputs);
         return { id, outs: { ...outs, ...localOf(inputs), ...keepAutoName(props) } };
       } catch (e) {
-        if (e instanceof PartialCreateError) {
-          // Recorded by the engine as a partial create: the object stays in state and the next `up` repairs or replaces it.
-          throw Object.assign(new TpopsError(`${ctx.label}: created as ${e.id}, but ${e.message}`, { cause: e.cause }), {
-            id: e.id,
-            properties: { ...e.outs, ...localOf(inputs), ...keepAutoName(props), [PROVIDER_KEY]: props[PROVIDER_KEY] },
-            reasons: [e.message],
-          });
-        }
-        throw prefixed(ctx.label, e);
+        throw asPartial(ctx, e, props, inputs, def.localOnly);
       }
     },
 
     async read(id, props) {
       const state = strip(props);
-      const ctx = ctxFor(state.name ?? id, state.timeouts);
+      const ctx = ctxFor(props, state, id);
       const live = await def.read(ctx, id, state);
       if (!live) return { id: "", props: {} };
       const outs = { ...live, ...localOf(state), ...keepAutoName(props) };
@@ -397,7 +506,7 @@ export function makeProvider<I extends object, O extends object>(
     async update(id, oldsRaw, newsRaw) {
       const olds = strip(oldsRaw);
       const news = strip(newsRaw);
-      const ctx = ctxFor(news.name ?? olds.name ?? id, news.timeouts);
+      const ctx = ctxFor(newsRaw, { ...olds, ...news }, id);
       const changed = changedInputs(def.meta, olds, news).filter((k) => !def.localOnly.includes(k));
       try {
         const outs = changed.length ? await def.update(ctx, id, olds, news, changed) : olds;
@@ -409,7 +518,7 @@ export function makeProvider<I extends object, O extends object>(
 
     async delete(id, props) {
       const state = strip(props);
-      const ctx = ctxFor(state.name ?? id, state.timeouts);
+      const ctx = ctxFor(props, state, id);
       try {
         await def.delete(ctx, id, state);
       } catch (e) {
@@ -421,11 +530,45 @@ export function makeProvider<I extends object, O extends object>(
       }
     },
   };
+
+  /** Says at preview what `adopt: true` will take over (or that nothing exists yet and it will be created). */
+  async function announceAdopt(inputs: Bag, props: Bag): Promise<void> {
+    const ctx = ctxFor(props, inputs, "(unnamed)");
+    let found: { id: string } | undefined;
+    try {
+      found = await def.find(ctx, inputs);
+    } catch {
+      return; // the platform is unreachable at preview: create looks again
+    }
+    providerLog(
+      "info",
+      found
+        ? `${ctx.label}: adopt: true takes over the existing ${def.kind} ${found.id} (${def.describeKey(inputs)}); it is changed only where the program differs`
+        : `${ctx.label}: adopt: true, but no ${def.kind} with ${def.describeKey(inputs)} exists yet; it will be created`,
+    );
+  }
 }
 
-/** The auto-name prefix travels in state too, so inputs rebuilt by read keep the generated name stable. */
+/** A create error as the engine must see it: a partial create (the object stays in state) or the error, labelled once. */
+function asPartial(ctx: Ctx, e: unknown, props: Record<string, unknown>, inputs: Record<string, unknown>, localOnly: readonly string[] = []): unknown {
+  if (e instanceof PartialCreateError) {
+    const local = Object.fromEntries(localOnly.filter((k) => inputs[k] !== undefined).map((k) => [k, inputs[k]]));
+    // Recorded by the engine as a partial create: the object stays in state and the next `up` repairs or replaces it.
+    return Object.assign(new TpopsError(`${ctx.label}: created as ${e.id}, but ${e.message}`, { cause: e.cause }), {
+      id: e.id,
+      properties: { ...e.outs, ...local, ...keepAutoName(props), [PROVIDER_KEY]: props[PROVIDER_KEY] },
+      reasons: [e.message],
+    });
+  }
+  return prefixed(ctx.label, e);
+}
+
+/** The SDK's keys travel in state too, so inputs rebuilt by read keep the generated name stable and messages name the resource. */
 function keepAutoName(props: Record<string, unknown>): Record<string, unknown> {
-  return props[AUTO_NAME_KEY] === undefined ? {} : { [AUTO_NAME_KEY]: props[AUTO_NAME_KEY] };
+  const out: Record<string, unknown> = {};
+  if (props[AUTO_NAME_KEY] !== undefined) out[AUTO_NAME_KEY] = props[AUTO_NAME_KEY];
+  if (props[URN_KEY] !== undefined) out[URN_KEY] = props[URN_KEY];
+  return out;
 }
 
 /** Adds the resource label to an error message once, keeping the error's class and fields. */

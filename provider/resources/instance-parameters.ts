@@ -7,7 +7,7 @@ import { z } from "zod";
 import { ops, TpopsApiError, TpopsError, type ConfigurationParameter } from "../client";
 import { waitUntilJobDone } from "../waiters";
 import { client as configuredClient, providerLog } from "../config";
-import { makeProvider, UNKNOWN, v, type CheckFailure, type Ctx, type ProviderImpl, type ResourceDefinition } from "./framework";
+import { claimSetting, makeProvider, pulumiName, resourceIdentity, settingClaimant, UNKNOWN, v, type CheckFailure, type Ctx, type ProviderImpl, type ResourceDefinition } from "./framework";
 import { InstanceParametersMeta, type InstanceParametersOutputs } from "./schema.gen";
 
 const Inputs = z.object({
@@ -20,6 +20,9 @@ const Inputs = z.object({
 });
 
 type In = z.output<typeof Inputs>;
+
+/** The settings target of one parameter of one instance (see claimSetting). */
+const target = (instanceId: string, key: string) => `parameter:${instanceId}:${key}`;
 type Out = InstanceParametersOutputs;
 type Template = Map<string, ConfigurationParameter>;
 
@@ -145,8 +148,9 @@ export const instanceParametersDefinition: ResourceDefinition<In, Out> = {
     };
   },
 
-  async read(ctx, _id, state) {
-    const instanceId = String(state.instanceId ?? "");
+  async read(ctx, id, state) {
+    // `get` reads with an empty state: the id is `<instance id>/parameters/<suffix>`.
+    const instanceId = String(state.instanceId ?? id.split("/")[0]);
     let template: Template;
     try {
       ({ template } = await readTemplate(ctx, instanceId));
@@ -154,8 +158,8 @@ export const instanceParametersDefinition: ResourceDefinition<In, Out> = {
       if (isGone(e)) return undefined;
       throw e;
     }
-    // Only the managed keys are compared: parameters changed by others cause no drift.
-    const values = current(template, Object.keys(state.values ?? {}));
+    // Only the managed keys are compared: parameters changed by others cause no drift (`get` reads them all).
+    const values = current(template, state.values ? Object.keys(state.values) : [...template.keys()]);
     return {
       instanceId,
       values,
@@ -185,7 +189,16 @@ export const instanceParametersDefinition: ResourceDefinition<In, Out> = {
   },
 
   async delete(ctx, _id, state) {
-    const originals = state.originalValues ?? {};
+    const instanceId = String(state.instanceId);
+    const originals: Record<string, string> = {};
+    const kept: string[] = [];
+    for (const [k, val] of Object.entries(state.originalValues ?? {})) {
+      // A key another InstanceParameters of the program now manages (a rename, a move) stays as that one set it.
+      const owner = settingClaimant(target(instanceId, k), ctx.self);
+      if (owner === undefined) originals[k] = String(val);
+      else kept.push(`${k} (now managed by ${owner})`);
+    }
+    if (kept.length) providerLog("info", `${ctx.label}: left ${kept.join(", ")} as set`);
     if (!Object.keys(originals).length) return;
     ctx.progress(`restoring ${Object.keys(originals).join(", ")}`);
     await applyValues(ctx, String(state.instanceId), { ...originals }, state.restartIfRequired === true, "delete");
@@ -203,6 +216,8 @@ export const instanceParameters: ProviderImpl = {
     const instanceId = inputs.instanceId;
     const values = inputs.values;
     if (r.failures?.length || typeof instanceId !== "string" || instanceId === UNKNOWN || !values || typeof values !== "object") return r;
+    const label = `InstanceParameters ${pulumiName(news) ?? instanceId}`;
+    for (const k of Object.keys(values)) claimSetting(target(instanceId, k), resourceIdentity(news), label);
     const given = Object.fromEntries(Object.entries(values as Record<string, unknown>).filter(([, x]) => typeof x === "string" && x !== UNKNOWN)) as Record<string, string>;
     let tpl: { template: Template; version: string };
     try {

@@ -1,5 +1,27 @@
 // DO NOT EDIT: generated from schema.json by scripts/gen.mjs (`make build`).
 
+/** A whole backup policy as the platform reports it (reference 4.2.5, 4.2.6). */
+export interface BackupPolicySettings {
+  /** Whether backup compression is off. */
+  readonly closeCompression: boolean;
+  /** Minutes between differential backups. */
+  readonly differentialPeriod: number;
+  /** Whether backups run on a standby. */
+  readonly enableStandbyBackup: boolean;
+  /** Backup file split size in GB. */
+  readonly fileSplitSize: number;
+  /** Days full backups are kept. */
+  readonly keepDays: number;
+  /** Weekdays of full backups. */
+  readonly period: number[];
+  /** Differential prefetch pages. */
+  readonly prefetchBlock: number;
+  /** Upload rate limit in MB/s. */
+  readonly rateLimit: number;
+  /** Backup window (UTC). */
+  readonly startTime: string;
+}
+
 /** Operating system the platform detected on a host (reference table 4-313). */
 export interface HostOs {
   /** `x86` or `arm`. */
@@ -150,6 +172,8 @@ export interface BackupPolicyOutputs {
   readonly instanceId: string;
   /** Days full backups are kept. */
   readonly keepDays: number;
+  /** The policy that was live when this resource first set the instance's policy; restored on delete. Absent in states written by earlier releases (their delete restores the platform default). */
+  readonly originalPolicy?: BackupPolicySettings;
   /** Weekdays of full backups. */
   readonly period: number[];
   /** Differential prefetch pages. */
