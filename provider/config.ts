@@ -84,10 +84,28 @@ export function resolveClientConfig(log?: TpopsClientConfig["log"]): TpopsClient
   };
 }
 
-/** Writes one line to the provider's stderr, which the engine shows under the stack. */
+let logBroken = false;
+
+/**
+ * Writes one line to the provider's stderr, which the engine shows under the stack. Never throws: once a write
+ * fails (the engine is gone, EPIPE) later lines are dropped; process-guard.ts ends the process in the host.
+ */
 export function providerLog(level: "debug" | "info" | "warn" | "error", msg: string): void {
   if (level === "debug" && !process.env.TPOPS_DEBUG) return;
-  process.stderr.write(`[tpops] ${level === "info" ? "" : `${level}: `}${msg}\n`);
+  const stderr = process.stderr;
+  if (logBroken || stderr.destroyed || stderr.writableEnded) return;
+  try {
+    stderr.write(`[tpops] ${level === "info" ? "" : `${level}: `}${msg}\n`, (e) => {
+      if (e) logBroken = true;
+    });
+  } catch {
+    logBroken = true;
+  }
+}
+
+/** Lets providerLog write again after a failed write (tests). */
+export function resetProviderLog(): void {
+  logBroken = false;
 }
 
 /** The process-wide client for the configured endpoint and user (one login shared by all resources). */

@@ -2,6 +2,7 @@
  * The provider runtime the SDK's serialized stubs require by package name (`pulumi-tpops/provider`),
  * bundled by esbuild into one file. One object per resource kind, plus `configure`.
  */
+import "./process-guard"; // inside the dynamic-provider host only: no runaway process, errors printed once
 export { configure } from "./config";
 export { dataCenter } from "./resources/data-center";
 export { keyPair } from "./resources/key-pair";

@@ -15,6 +15,7 @@ import {
   TpopsTlsError,
 } from "./errors";
 import { Limiter } from "./limiter";
+import { probeOtherProtocol, type PortProtocol } from "./probe";
 import { ops, type CallParams, type Operation, type PagedOperation, type PageQuery, type ParamsArg } from "./operations";
 import { redactPath, redactText, registerSecret } from "./redact";
 import { DEFAULT_RETRY_POLICY, NOT_SENT_ERROR_CODES, decideRetry, parseRetryAfter, type RetryPolicy } from "./retry";
@@ -93,6 +94,15 @@ const TLS_CERT_CODES: ReadonlySet<string> = new Set([
   "ERR_TLS_CERT_ALTNAME_INVALID",
   "HOSTNAME_MISMATCH",
 ]);
+
+// Failures of a plain-HTTP request that a TLS port causes: it drops the connection or answers with TLS records
+// that are not HTTP (undici's llhttp parse errors are HPE_*).
+const NOT_HTTP_REPLY_CODES: ReadonlySet<string> = new Set(["UND_ERR_SOCKET", "ECONNRESET", "EPIPE"]);
+// OpenSSL's verdict on a reply that is not a TLS record: the port speaks something else (often plain HTTP).
+const NOT_TLS_REPLY_CODES: ReadonlySet<string> = new Set(["ERR_SSL_WRONG_VERSION_NUMBER", "ERR_SSL_PACKET_LENGTH_TOO_LONG", "ERR_SSL_HTTP_REQUEST"]);
+// Login refusals: reference 4.1.1 answers a failed login with 400 (A.3 DBS.200029 "用户名或密码错误");
+// 401 and 403 are what a proxy or a later platform version may use for the same refusal.
+const LOGIN_REFUSED_STATUSES: ReadonlySet<number> = new Set([400, 401, 403]);
 
 interface RawResponse {
   status: number;
@@ -219,6 +229,7 @@ export class TpopsClient {
   /** Counters since construction. */
   readonly stats: ClientStats = { requests: 0, logins: 0, retries: 0, reauthentications: 0 };
 
+  private readonly url: URL;
   private readonly origin: string;
   private readonly basePath: string;
   private readonly username: string;
@@ -232,6 +243,8 @@ export class TpopsClient {
   private readonly agent: Agent;
   private token: Token | undefined;
   private loginFlight: Promise<string> | undefined;
+  // What the endpoint's port speaks when a request failed in a way a wrong scheme explains (probed once).
+  private schemeProbe: Promise<PortProtocol> | undefined;
   // Errors that already went through their own retry loop (login) and must not be retried again.
   private readonly exhausted = new WeakSet<object>();
 
@@ -246,6 +259,7 @@ export class TpopsClient {
       throw new TpopsConfigError(`requestTimeoutMs: ${config.requestTimeoutMs} is not a positive number`);
     }
     registerSecret(config.password);
+    this.url = url;
     this.origin = url.origin;
     this.basePath = url.pathname;
     this.baseUrl = `${url.origin}${url.pathname}`;
@@ -398,6 +412,10 @@ export class TpopsClient {
       }
       res = await this.send(op, path, body, token, signal);
     }
+    if (this.url.protocol === "http:" && res.status === 400 && /plain HTTP request was sent to HTTPS port/i.test(res.text)) {
+      // A TLS-terminating proxy (nginx) in front of the platform answers a plain-HTTP request this way.
+      throw this.wrongScheme("it answered that a plain HTTP request was sent to an HTTPS port");
+    }
     if (res.status < 200 || res.status >= 300) throw this.apiError(op, path, res);
     return { data: this.parse(op, path, res), headers: res.headers };
   }
@@ -424,7 +442,9 @@ export class TpopsClient {
   private async doLogin(): Promise<string> {
     this.stats.logins++;
     this.token = undefined;
-    const { data, headers } = await this.perform(ops.auth.login, { body: { username: this.username, password: this.password } });
+    const { data, headers } = await this.perform(ops.auth.login, { body: { username: this.username, password: this.password } }).catch((e: unknown) => {
+      throw this.loginError(e);
+    });
     const value = headerValue(headers, "x-mini-token") || data.x_mini_token || undefined;
     if (!value) {
       throw new TpopsResponseError({
@@ -440,6 +460,28 @@ export class TpopsClient {
     this.token = { value, refreshAt: performance.now() + minutes * 60_000 * 0.9 };
     this.logger("debug", `logged in to ${this.baseUrl} as ${this.username}`);
     return value;
+  }
+
+  /** A refused login names the settings to correct; a 404 on the login path names the endpoint. */
+  private loginError(e: unknown): unknown {
+    if (!(e instanceof TpopsApiError)) return e;
+    const init = { status: e.status, method: e.method, path: e.path, errorCode: e.errorCode, errorMsg: e.errorMsg, retryAfterMs: e.retryAfterMs, cause: e };
+    if (LOGIN_REFUSED_STATUSES.has(e.status)) {
+      return new TpopsApiError({
+        ...init,
+        fix:
+          `TPOPS refused the login of user ${JSON.stringify(this.username)}: check the user name and password, set as the stack config ` +
+          `tpops:username and tpops:password (pulumi config set --secret tpops:password …) or the environment variables TPOPS_USERNAME and TPOPS_PASSWORD.`,
+      });
+    }
+    if (e.status === 404) {
+      // reference 3.1: every API path is {Endpoint}/rds/{resource-path}; a 404 on the login path means the base URL is wrong.
+      return new TpopsApiError({
+        ...init,
+        fix: `No TPOPS login API at ${this.baseUrl}: check tpops:endpoint / TPOPS_ENDPOINT (e.g. https://10.0.0.5:8002/rds).`,
+      });
+    }
+    return e;
   }
 
   private async raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
@@ -490,7 +532,7 @@ export class TpopsClient {
       this.logger("debug", `${op.method} ${redactPath(path)} → ${res.statusCode} (${Math.round(performance.now() - started)} ms)`);
       return { status: res.statusCode, headers: res.headers, text };
     } catch (err) {
-      throw this.transportError(err, op.method, path, signal, timeout.signal);
+      throw await this.explainScheme(this.transportError(err, op.method, path, signal, timeout.signal));
     } finally {
       clearTimeout(timer);
       release();
@@ -507,12 +549,12 @@ export class TpopsClient {
     if (code !== undefined && TLS_CERT_CODES.has(code)) {
       return new TpopsTlsError({ endpoint: this.origin, code, detail, cause: err });
     }
-    if (code !== undefined && /^ERR_SSL_WRONG_VERSION_NUMBER$|^ERR_SSL_PACKET_LENGTH_TOO_LONG$/.test(code)) {
+    if (code !== undefined && NOT_TLS_REPLY_CODES.has(code)) {
       return new TpopsTlsError({
         endpoint: this.origin,
         code,
-        detail,
-        fix: "The server does not speak TLS on this port: check the endpoint's scheme and port (the emulator without TLS uses http://).",
+        detail: "the reply is not TLS",
+        fix: `The server does not speak TLS on port ${this.port()}: check the endpoint's scheme and port.`,
         cause: err,
       });
     }
@@ -520,6 +562,50 @@ export class TpopsClient {
     const handshake = /before secure TLS connection was established/i.test(detail);
     const notSent = (code !== undefined && NOT_SENT_ERROR_CODES.has(code)) || handshake;
     return new TpopsConnectionError({ method, path, code, requestSent: !notSent, detail, cause: err });
+  }
+
+  private port(): number {
+    return Number(this.url.port || (this.url.protocol === "https:" ? 443 : 80));
+  }
+
+  /**
+   * Replaces an error that a wrong endpoint scheme explains (http:// to a TLS port, https:// to a plain-HTTP
+   * port) by one that says which scheme to use; the port is probed once per client, only after such an error.
+   */
+  private async explainScheme(e: TpopsError): Promise<TpopsError> {
+    const http = this.url.protocol === "http:";
+    const suspicious = http
+      ? e instanceof TpopsConnectionError && e.code !== undefined && (NOT_HTTP_REPLY_CODES.has(e.code) || e.code.startsWith("HPE_"))
+      : (e instanceof TpopsTlsError && e.code !== undefined && NOT_TLS_REPLY_CODES.has(e.code)) ||
+        (e instanceof TpopsConnectionError && /before secure TLS connection was established/i.test(e.message));
+    if (!suspicious) return e;
+    this.schemeProbe ??= probeOtherProtocol(this.url).catch((): PortProtocol => "unknown");
+    const other = await this.schemeProbe;
+    if (http && other === "tls") return this.wrongScheme(`the plain-HTTP request failed with ${e instanceof TpopsConnectionError ? e.code : e.name}`, e);
+    if (!http && other === "http") {
+      return new TpopsTlsError({
+        endpoint: this.origin,
+        code: (e as TpopsTlsError | TpopsConnectionError).code,
+        detail: "the reply is plain HTTP, not TLS",
+        fix: `The server does not speak TLS on port ${this.port()}: it answers plain HTTP. Use ${this.withScheme("http:")}, or check the port (stack config tpops:endpoint or env TPOPS_ENDPOINT).`,
+        cause: e,
+      });
+    }
+    return e;
+  }
+
+  /** The error for an http:// endpoint whose port speaks TLS. */
+  private wrongScheme(why: string, cause?: unknown): TpopsConfigError {
+    return new TpopsConfigError(
+      `endpoint ${this.baseUrl}: port ${this.port()} speaks TLS (HTTPS) but the endpoint uses http://, so ${why}. ` +
+        `Use ${this.withScheme("https:")} (stack config tpops:endpoint or env TPOPS_ENDPOINT).`,
+      { cause },
+    );
+  }
+
+  /** The base URL with another scheme, keeping host, port and path. */
+  private withScheme(protocol: "http:" | "https:"): string {
+    return `${protocol}//${this.url.host}${this.basePath}`;
   }
 
   private apiError(op: Operation<string, unknown, unknown, unknown>, path: string, res: RawResponse): TpopsApiError {

@@ -23,6 +23,8 @@ export interface TpopsApiErrorInit {
   errorCode?: string | undefined;
   errorMsg?: string | undefined;
   retryAfterMs?: number | undefined;
+  /** What the user can do about it, appended as a sentence (e.g. which setting to correct). */
+  fix?: string | undefined;
   cause?: unknown;
 }
 
@@ -50,7 +52,8 @@ export class TpopsApiError extends TpopsError {
     const explanation = explainErrorCode(init.errorCode);
     const detail = errorMsg || explanation || httpReason(init.status);
     const head = init.errorCode ? init.errorCode : `HTTP ${init.status}`;
-    super(`${init.method} ${path}: ${head} ${detail}`.trimEnd(), { cause: init.cause });
+    const line = `${init.method} ${path}: ${head} ${detail}`.trimEnd();
+    super(init.fix ? `${line}${/[.!?。]$/.test(line) ? "" : "."} ${init.fix}` : line, { cause: init.cause });
     this.status = init.status;
     this.errorCode = init.errorCode;
     this.errorMsg = errorMsg;
