@@ -2,7 +2,7 @@
 // Usage: node scripts/build.mjs [--no-typecheck]
 import { build } from "esbuild";
 import { execFileSync } from "node:child_process";
-import { existsSync, rmSync, chmodSync } from "node:fs";
+import { existsSync, rmSync, chmodSync, renameSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -16,9 +16,12 @@ if (existsSync(join(root, "scripts/gen.mjs"))) run(process.execPath, ["scripts/g
 
 // 2. Type-check everything (tests included), then emit declarations for the published entry points.
 if (!args.has("--no-typecheck")) run(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.json", "--noEmit"]);
-rmSync(join(root, "dist"), { recursive: true, force: true });
+// Everything is written to a fresh folder that replaces dist/ at the end, so a test or a `pulumi up` that
+// uses dist/ while a build runs never sees it half written or missing.
+const out = join(root, `.dist-build-${process.pid}`);
+rmSync(out, { recursive: true, force: true });
 if (existsSync(join(root, "tsconfig.build.json"))) {
-  run(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json"]);
+  run(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json", "--outDir", join(out, "types")]);
 }
 
 // 3. Bundles. The provider runtime is one file so the dynamic-provider process starts fast and the
@@ -35,8 +38,12 @@ const entries = [
 ].filter((e) => existsSync(join(root, e.in)));
 await Promise.all(
   entries.map((e) =>
-    build({ ...common, entryPoints: [join(root, e.in)], outfile: join(root, e.out), external: e.external, banner: e.banner, ...(e.sourcemap ? { sourcemap: e.sourcemap } : {}) }),
+    build({ ...common, entryPoints: [join(root, e.in)], outfile: join(out, e.out.replace(/^dist\//, "")), external: e.external, banner: e.banner, ...(e.sourcemap ? { sourcemap: e.sourcemap } : {}) }),
   ),
 );
-if (existsSync(join(root, "dist/emulator/cli.js"))) chmodSync(join(root, "dist/emulator/cli.js"), 0o755);
+if (existsSync(join(out, "emulator/cli.js"))) chmodSync(join(out, "emulator/cli.js"), 0o755);
+const old = join(root, `.dist-old-${process.pid}`);
+if (existsSync(join(root, "dist"))) renameSync(join(root, "dist"), old);
+renameSync(out, join(root, "dist"));
+rmSync(old, { recursive: true, force: true });
 console.log(`build: ${entries.map((e) => e.out).join(", ")} in ${((Date.now() - started) / 1000).toFixed(1)}s`);
