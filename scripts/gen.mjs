@@ -7,6 +7,7 @@
 import { readFileSync, writeFileSync, mkdirSync, existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import ts from "typescript";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const BANNER = "// DO NOT EDIT: generated from schema.json by scripts/gen.mjs (`make build`).\n";
@@ -143,7 +144,47 @@ export function render(schemaText) {
   }
 
   // ---- docs/reference.md ----
+  // The "On change" column of the inputs tables. `replace`: schema.json `replaceOnChanges`. `no API call`:
+  // the inputs a provider keeps in state only (its definition's `localOnly`). `in place or replace`: inputs
+  // whose change updates in place or replaces depending on the change (Instance's host lists and solution,
+  // decided by planChanges in provider/resources/instance.ts). Anything else: `in place`.
+  // test/unit/reference-doc.test.ts holds both tables to the providers.
+  const DOC_LOCAL_ONLY = {
+    BackupPolicy: ["timeouts"],
+    DataCenter: ["adopt", "timeouts"],
+    Host: ["adopt", "forceRemoveChrootDir", "rootPassword", "timeouts"],
+    Instance: ["adopt", "deletion", "rdsAdminPassword", "timeouts"],
+    InstanceParameters: ["restartIfRequired", "timeouts"],
+    KeyPair: ["adopt", "forceDelete", "timeouts"],
+  };
+  const DOC_CONDITIONAL = { Instance: ["arbiterAzIps", "loggerAzIps", "manageIps", "masterAzIps", "slaveAzIps", "solution"] };
+  for (const [n, keys] of [...Object.entries(DOC_LOCAL_ONLY), ...Object.entries(DOC_CONDITIONAL)]) {
+    const r = schema.resources[`tpops:index:${n}`];
+    for (const k of keys) if (!r?.inputProperties?.[k]) throw new Error(`gen: docs: ${n}.${k} is not an input in schema.json; update DOC_LOCAL_ONLY / DOC_CONDITIONAL`);
+  }
+  const onChange = (n, k, p) => {
+    if (!DOC_LOCAL_ONLY[n]) throw new Error(`gen: docs: list ${n}'s state-only inputs (its definition's localOnly) in DOC_LOCAL_ONLY`);
+    const local = DOC_LOCAL_ONLY[n].includes(k);
+    const conditional = (DOC_CONDITIONAL[n] ?? []).includes(k);
+    if (p.replaceOnChanges && (local || conditional)) throw new Error(`gen: docs: ${n}.${k} has replaceOnChanges but is listed as ${local ? "state-only" : "conditional"}`);
+    return p.replaceOnChanges ? "replace" : local ? "no API call" : conditional ? "in place or replace" : "in place";
+  };
+  const anchor = (title) => title.toLowerCase().replace(/[^a-z0-9 _-]/g, "").replace(/ /g, "-");
+  const cell = (s) => s.replace(/\|/g, "\\|");
+  const component = componentDoc();
+
   const md = ["<!-- DO NOT EDIT: generated from schema.json by scripts/gen.mjs (`make build`). -->", "", "# Resource reference", "", schema.description, ""];
+  md.push(
+    `Contents: [provider configuration](#provider-configuration); resources ${sorted(schema.resources).map((t) => `[${short(t)}](#${anchor(short(t))})`).join(", ")}; ` +
+      `the component [${component.name}](#${anchor(component.name)}); [types](#types).`,
+    "",
+    "In the inputs tables, *On change* says what the next `pulumi up` does when the input changes: **in place** updates the same " +
+      "object; **replace** creates a new object and deletes the old one (Host and Instance delete the old one first, since a " +
+      "manage IP or a host cannot be shared); **in place or replace** depends on the change, as the description says; " +
+      "**no API call** only records the new value in the stack's state. Sections such as 4.9.10 are those of the TPOPS 24.1.30 API " +
+      "reference.",
+    "",
+  );
   md.push("## Provider configuration", "", "| Key | Type | Description |", "|---|---|---|");
   for (const k of sorted(schema.config?.variables)) {
     const v = schema.config.variables[k];
@@ -152,12 +193,12 @@ export function render(schemaText) {
   const typeCell = (p) => (p.$ref ? `[${short(p.$ref.replace("#/types/", ""))}](#${short(p.$ref.replace("#/types/", "")).toLowerCase()})` : p.type === "array" ? `${p.items.$ref ? short(p.items.$ref.replace("#/types/", "")) : p.items.type}[]` : p.type === "object" ? `map of ${p.additionalProperties?.type ?? "string"}` : p.type);
   for (const token of sorted(schema.resources)) {
     const r = schema.resources[token];
-    md.push("", `## ${short(token)}`, "", `Token \`${token}\` (engine type \`pulumi-nodejs:dynamic/tpops:${short(token)}\`). ${doc(r)}`, "");
+    const n = short(token);
+    md.push("", `## ${n}`, "", `Token \`${token}\` (engine type \`pulumi-nodejs:dynamic/tpops:${n}\`). ${doc(r)}`, "");
     md.push("### Inputs", "", "| Name | Type | Required | On change | Description |", "|---|---|---|---|---|");
     for (const k of sorted(r.inputProperties)) {
       const p = r.inputProperties[k];
-      const change = p.replaceOnChanges ? "replace" : ["adopt", "timeouts", "forceDelete", "forceRemoveChrootDir", "deletion", "rdsAdminPassword", "restartIfRequired"].includes(k) ? "no API call" : "in place";
-      md.push(`| \`${k}\` | ${typeCell(p)}${p.secret ? " (secret)" : ""} | ${(r.requiredInputs ?? []).includes(k) ? "yes" : "no"} | ${change} | ${doc(p)} |`);
+      md.push(`| \`${k}\` | ${typeCell(p)}${p.secret ? " (secret)" : ""} | ${(r.requiredInputs ?? []).includes(k) ? "yes" : "no"} | ${onChange(n, k, p)} | ${doc(p)} |`);
     }
     md.push("", "### Outputs", "", "| Name | Type | Description |", "|---|---|---|");
     for (const k of sorted(r.properties)) {
@@ -165,11 +206,116 @@ export function render(schemaText) {
       md.push(`| \`${k}\` | ${typeCell(p)}${p.secret ? " (secret)" : ""} | ${doc(p)} |`);
     }
   }
+
+  // The component is TypeScript, not schema: its section is read from its source (component docs below).
+  md.push("", `## ${component.name}`, "", `Token \`${component.token}\`: a component resource (no provider of its own) from \`sdk/components/\`. ${component.doc}`, "");
+  md.push("### Arguments", "", "| Name | Type | Required | Description |", "|---|---|---|---|");
+  for (const a of component.args) md.push(`| \`${a.name}\` | \`${cell(a.type)}\` | ${a.optional ? "no" : "yes"} | ${cell(a.doc)} |`);
+  md.push("", `Each entry of \`hosts\` (\`${component.hostArgsName}\`):`, "", "| Name | Type | Required | Description |", "|---|---|---|---|");
+  for (const a of component.hostArgs) md.push(`| \`${a.name}\` | \`${cell(a.type)}\` | ${a.optional ? "no" : "yes"} | ${cell(a.doc)} |`);
+  md.push(
+    "",
+    "### What it creates",
+    "",
+    `Child resources, parented to the component and named after it (\`<name>\` is the component's name). Each behaves as its own section says, on create, change and delete.`,
+    "",
+    "| Resource | Pulumi name | When | Inputs set by the component |",
+    "|---|---|---|---|",
+  );
+  for (const c of component.children) md.push(`| [${c.kind}](#${anchor(c.kind)}) | \`${c.name}\` | ${c.when} | ${c.inputs.join(", ")} |`);
+  md.push("", "### Outputs", "", "| Name | Type | Description |", "|---|---|---|");
+  for (const o of component.outputs) md.push(`| \`${o.name}\` | \`${cell(o.type)}\` | ${cell(o.doc)} |`);
+  md.push("", `The child resources are properties too, for \`dependsOn\` and further wiring: ${component.members.map((m) => `\`${m.name}\` (\`${cell(m.type)}\`)`).join(", ")}.`);
+
   md.push("", "## Types");
   for (const token of sorted(schema.types)) {
     const t = schema.types[token];
     md.push("", `### ${short(token)}`, "", doc(t), "", "| Name | Type | Description |", "|---|---|---|");
     for (const k of sorted(t.properties)) md.push(`| \`${k}\` | ${typeCell(t.properties[k])} | ${doc(t.properties[k])} |`);
+  }
+
+  /**
+   * The GaussDbDeployment section, read from the component's source with TypeScript's parser: its argument
+   * interfaces, the child resources its constructor creates (and the inputs it sets on each), its outputs.
+   */
+  function componentDoc() {
+    const file = "sdk/components/gaussdb-deployment.ts";
+    const sf = ts.createSourceFile(file, readFileSync(join(root, file), "utf8"), ts.ScriptTarget.Latest, true);
+    const fail = (what) => {
+      throw new Error(`gen: docs: ${file}: ${what}; update the component section of scripts/gen.mjs`);
+    };
+    const text = (node) => node.getText(sf).replace(/\s+/g, " ");
+    const jsdoc = (node) => (node.jsDoc ?? []).map((d) => ts.getTextOfJSDocComment(d.comment) ?? "").join(" ").replace(/\s+/g, " ").trim();
+    const typeText = (t) => (t ? text(t).replace(/\breadonly\s+/g, "") : fail("a member without a type"));
+    // When a child exists, for the children the constructor creates only sometimes (checked against the source).
+    const WHEN = { DataCenter: "unless `dataCenterId` is given", Host: "one per entry of `hosts`, numbered from 1", InstanceParameters: "when `parameters` has entries" };
+
+    const cls = sf.statements.find((s) => ts.isClassDeclaration(s) && s.heritageClauses?.some((h) => h.types.some((t) => text(t.expression) === "pulumi.ComponentResource")));
+    if (!cls?.name) fail("no exported ComponentResource class");
+    const ctor = cls.members.find(ts.isConstructorDeclaration);
+    if (!ctor?.body || ctor.parameters.length < 2) fail("no constructor (name, args, opts)");
+    const nameParam = text(ctor.parameters[0].name);
+    const argsParam = text(ctor.parameters[1].name);
+    const interfaces = Object.fromEntries(sf.statements.filter(ts.isInterfaceDeclaration).map((i) => [i.name.text, i]));
+    const props = (name) => {
+      const iface = interfaces[name] ?? fail(`no interface ${name}`);
+      return iface.members.filter(ts.isPropertySignature).map((m) => ({ name: text(m.name), type: typeText(m.type), optional: Boolean(m.questionToken), doc: jsdoc(m) || fail(`${name}.${text(m.name)} has no doc comment`) }));
+    };
+    const argsName = typeText(ctor.parameters[1].type);
+    const args = props(argsName);
+    const hostArgsName = (args.find((a) => a.name === "hosts") ?? fail(`${argsName} has no hosts`)).type.replace(/\[\]$/, "");
+    const hostArgs = props(hostArgsName);
+
+    let token;
+    const children = [];
+    const visit = (node) => {
+      if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.SuperKeyword && node.arguments[0] && ts.isStringLiteral(node.arguments[0])) token = node.arguments[0].text;
+      const first = ts.isNewExpression(node) ? node.arguments?.[0] : undefined;
+      if (first && ts.isTemplateExpression(first) && first.head.text === "" && text(first.templateSpans[0].expression) === nameParam) {
+        const kind = text(node.expression);
+        const name = first.head.text + first.templateSpans.map((s) => (text(s.expression) === nameParam ? "<name>" : "<n>") + s.literal.text).join("");
+        // Created only sometimes: under a ?:, if, && / ||, or once per element of a .map().
+        let sometimes = false;
+        for (let p = node.parent; p && p !== ctor; p = p.parent) {
+          if (ts.isConditionalExpression(p) || ts.isIfStatement(p)) sometimes = true;
+          if (ts.isBinaryExpression(p) && [ts.SyntaxKind.AmpersandAmpersandToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken].includes(p.operatorToken.kind)) sometimes = true;
+          if (ts.isCallExpression(p) && ts.isPropertyAccessExpression(p.expression) && p.expression.name.text === "map") sometimes = true;
+        }
+        if (sometimes !== (kind in WHEN)) fail(`${kind} is created ${sometimes ? "only sometimes, but WHEN does not say when" : "always, but WHEN gives a condition"}`);
+        // The inputs it sets, as Markdown: `key`, "every field of `backup`", "`a` when `x` is given, else `b`".
+        const collect = (e) => {
+          while (ts.isParenthesizedExpression(e)) e = e.expression;
+          if (ts.isObjectLiteralExpression(e)) return e.properties.flatMap((p) => (ts.isSpreadAssignment(p) ? collect(p.expression) : [`\`${text(p.name)}\``]));
+          if (ts.isConditionalExpression(e)) {
+            const [yes, no] = [collect(e.whenTrue).join(", "), collect(e.whenFalse).join(", ")];
+            const given = new RegExp(`^${argsParam}\\.(\\w+) !== undefined$`).exec(text(e.condition));
+            if (!given) fail(`${kind}'s inputs depend on ${text(e.condition)}`);
+            return [`${yes || "nothing"} when \`${given[1]}\` is given${no ? `, else ${no}` : ""}`];
+          }
+          if (ts.isPropertyAccessExpression(e) && text(e.expression) === argsParam) return [`every field of \`${e.name.text}\``];
+          // `...h` inside `args.hosts.map((h) => …)`: the entry's fields.
+          if (ts.isIdentifier(e) && kind === "Host") return hostArgs.map((h) => `\`${h.name}\``);
+          return fail(`${kind}'s inputs spread ${text(e)}`);
+        };
+        children.push({ kind, name, when: WHEN[kind] ?? "always", inputs: node.arguments[1] ? collect(node.arguments[1]) : [] });
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(ctor.body);
+    if (!token) fail("no super(token, …) call");
+    if (!children.length) fail("no child resources named `${name}-…`");
+
+    const outputs = [];
+    const members = [];
+    for (const m of cls.members) {
+      if (!ts.isPropertyDeclaration(m) || !m.type) continue;
+      const declared = (m.modifiers ?? []).some((x) => x.kind === ts.SyntaxKind.DeclareKeyword);
+      const t = typeText(m.type);
+      const output = /^pulumi\.Output<(.*)>$/.exec(t);
+      if (declared && output) outputs.push({ name: text(m.name), type: output[1], doc: jsdoc(m) || fail(`output ${text(m.name)} has no doc comment`) });
+      else members.push({ name: text(m.name), type: t });
+    }
+    return { name: cls.name.text, token, doc: jsdoc(cls).replace(` (\`${token}\`)`, ""), args, hostArgsName, hostArgs, children, outputs, members };
   }
 
   return {
