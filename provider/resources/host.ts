@@ -5,6 +5,7 @@ import { waitUntil, waitUntilJobDone, type JobProgress } from "../waiters";
 import { createIdempotently, makeProvider, PartialCreateError, v, type Ctx, type ResourceDefinition } from "./framework";
 import { HostMeta, type HostOutputs } from "./schema.gen";
 import { client as configuredClient } from "../config";
+import { lookupForPreview } from "./live";
 
 // reference A.3: the add-host call names a manage IP that another host already has.
 const DUPLICATE_MANAGE_IP = "DBS.06025027";
@@ -21,7 +22,9 @@ const Inputs = z
     description: v.text(100).optional(),
     forceRemoveChrootDir: z.boolean().optional(),
     manageIp: v.ipv4(),
-    name: v.text(64, { bytes: true, min: 1 }),
+    // reference 4.9.2 requires `name`; check() generates one, except for `adopt: true` without a name, where the
+    // live name is kept (or one is generated at create when there is nothing to adopt).
+    name: v.text(64, { bytes: true, min: 1 }).optional(),
     osType: v.oneOf(["kylin", "uniontech"]),
     rootPassword: z.string().min(1, { error: "is empty; give the root password or use sshKeyId" }).optional(),
     sshKeyId: z.string().min(1, { error: "is empty; use the id of a KeyPair" }).optional(),
@@ -156,8 +159,27 @@ async function waitInitialized(ctx: Ctx, id: string): Promise<ApiHost> {
 /** Why the platform refuses an IP change, or undefined (reference 4.9.3). */
 function ipChangeRefusal(status: string | undefined, changed: readonly string[]): string | undefined {
   const ipFields = changed.filter((k) => k === "dataIp" || k === "virtualIp");
+  // reference 4.9.3 接口约束: "主机状态为待纳管或者使用中,不允许修改主机IP信息" (no IP change while unmanaged or in use).
   if (!ipFields.length || (status !== "unmanaged" && status !== "in_use")) return undefined;
   return `${ipFields.join(" and ")} cannot change while the host is ${status} (reference 4.9.3: IP changes are refused for unmanaged and in-use hosts). ${status === "in_use" ? "Remove the host from its instance first, or keep the current IPs." : "Keep the current IPs until the host is managed again."}`;
+}
+
+/**
+ * Why the platform refuses moving a host to another data center, or undefined. The reading (the same as for
+ * renaming a data center): reference 4.9.2 "如果主机上有实例,则添加主机时所选机房的名称需要和实例安装时使用的AZ名称保持一致"
+ * and A.3 DBS.06025067 "请检查安装实例的azName是否和机房名称相同" tie a host with an instance to the data center named as
+ * its instance's AZ, so a host in use cannot move (A.3 DBS.06025028 "所选主机不支持修改"). Names are unique (4.9.10),
+ * so any other data center has another name.
+ */
+function moveRefusal(h: ApiHost, changed: readonly string[], dataCenterId: string | undefined): string | undefined {
+  if (!changed.includes("dataCenterId") || dataCenterId === undefined || dataCenterId === h.data_center_id) return undefined;
+  if (h.status !== "in_use" && !h.instance_id) return undefined;
+  return `dataCenterId cannot change while the host is in use by instance ${h.instance_name || h.instance_id} (its AZ is named after the host's data center: reference 4.9.2, DBS.06025067). Keep dataCenterId, or remove the host from its instance first.`;
+}
+
+/** Every refusal of an in-place change that the host's live record decides. */
+function changeRefusals(h: ApiHost, changed: readonly string[], news: { dataCenterId?: string }): string[] {
+  return [ipChangeRefusal(h.status, changed), moveRefusal(h, changed, news.dataCenterId)].filter((x): x is string => x !== undefined);
 }
 
 /** The Host resource definition. */
@@ -166,6 +188,7 @@ export const hostDefinition: ResourceDefinition<In, Out> = {
   meta: HostMeta,
   inputs: Inputs,
   autoName: { maxLength: 64, sanitize: (s) => s.replace(/[^A-Za-z0-9_.-]/g, "-") },
+  naturalKey: "manageIp",
   localOnly: ["adopt", "timeouts", "rootPassword", "forceRemoveChrootDir"],
   // Two hosts with one manage IP cannot exist side by side: remove the old one first.
   deleteBeforeReplace: true,
@@ -181,6 +204,7 @@ export const hostDefinition: ResourceDefinition<In, Out> = {
   },
 
   async create(ctx, inputs) {
+    if (!inputs.name) throw new TpopsError("name is required to add a host (reference 4.9.2); set name");
     const body = {
       hosts: [
         {
@@ -206,6 +230,11 @@ export const hostDefinition: ResourceDefinition<In, Out> = {
       async (e: unknown) => {
         const existing = e instanceof TpopsApiError && e.errorCode === DUPLICATE_MANAGE_IP ? await byManageIp(ctx, inputs.manageIp) : undefined;
         if (!existing) throw e;
+        // Added by an interrupted run of this stack (it carries this resource's own generated name): continue with it.
+        if (ctx.ownsName(existing.name)) {
+          ctx.progress(`continuing with host ${existing.id} (${inputs.manageIp}), which an interrupted run of this stack added under this resource's name ${JSON.stringify(existing.name)}`);
+          return { found: { id: existing.id } };
+        }
         throw new TpopsError(
           `a Host with manageIp ${inputs.manageIp} already exists on the platform (id ${existing.id}). ` +
             "Set adopt: true to take it over, or change manageIp (dynamic resources cannot use `pulumi import`).",
@@ -249,21 +278,20 @@ export const hostDefinition: ResourceDefinition<In, Out> = {
     return h && toOutputs(h, state);
   },
 
-  async checkChange(id, olds, _news, changed) {
-    const refusal = ipChangeRefusal(olds.status, changed);
-    if (!refusal) return;
-    // The state may be stale: ask the platform before refusing at preview.
-    const ctx = { client: configuredClient() } as Ctx;
-    const live = await byId(ctx, id);
-    const liveRefusal = live ? ipChangeRefusal(live.status, changed) : undefined;
-    if (liveRefusal) throw new TpopsError(`Host ${olds.name}: ${liveRefusal}`);
+  async checkChange(id, olds, news, changed) {
+    if (!changed.some((k) => k === "dataIp" || k === "virtualIp" || k === "dataCenterId")) return;
+    // The state's status is stale as soon as an instance takes the host (Host state is not refreshed by that),
+    // so the live record decides; an unreachable platform skips the check (update asks again).
+    const live = await lookupForPreview(`host ${id}`, () => byId({ client: configuredClient() } as Ctx, id));
+    const refusals = live ? changeRefusals(live, changed, news) : [];
+    if (refusals.length) throw new TpopsError(`Host ${olds.name}: ${refusals.join(" ")}`);
   },
 
   async update(ctx, id, olds, news, changed) {
     const live = await byId(ctx, id);
     if (!live) throw new TpopsError(`host ${id} no longer exists; run pulumi refresh, then pulumi up to add it again`);
-    const refusal = ipChangeRefusal(live.status, changed);
-    if (refusal) throw new TpopsError(refusal);
+    const refusals = changeRefusals(live, changed, news);
+    if (refusals.length) throw new TpopsError(refusals.join(" "));
     const change: { manage_ip: string; name?: string; data_ip?: string; virtual_ip?: string; data_center_id?: string; description?: string; ssh_key_id?: string } = {
       manage_ip: live.ip.manage_ip,
     };

@@ -3,12 +3,16 @@
  * triset↔pentaset solution changes, expansion of distributed instances and the M-compatibility port change in
  * place, each waiting for its job; every other change replaces the instance (old one deleted first).
  */
+import { isIPv4 } from "node:net";
 import { z } from "zod";
 import { ops, registerSecret, TpopsApiError, TpopsError, type Instance as ApiInstance } from "../client";
 import { waitUntilInstanceStatus, waitUntilJobDone } from "../waiters";
 import { client as configuredClient, providerLog } from "../config";
 import {
   AUTO_NAME_KEY,
+  URN_KEY,
+  pulumiName,
+  strip as stripKeys,
   changedInputs,
   createIdempotently,
   makeProvider,
@@ -21,6 +25,7 @@ import {
   type ProviderImpl,
   type ResourceDefinition,
 } from "./framework";
+import { lookupForPreview } from "./live";
 import { InstanceMeta, type InstanceNode, type InstanceOutputs } from "./schema.gen";
 
 // ---------------------------------------------------------------- solutions (reference 4.11.6 table 4-495)
@@ -397,6 +402,39 @@ function createBody(i: In, version: string, base: readonly string[]) {
   };
 }
 
+/**
+ * The rest of a create once the platform accepted it: wait for the job (when its id is known) and for ACTIVE,
+ * join the hosts beyond the solution's count (distributed), open the M-compatibility port. Any failure is a
+ * partial create: the instance stays in state and the next `up` repairs or replaces it.
+ */
+async function finishCreate(ctx: Ctx, inputs: In, id: string, version: string, jobId?: string, joined: ReadonlySet<string> = new Set()): Promise<{ id: string; outs: Out }> {
+  const extra = createHosts(inputs).extra.filter((ip) => !joined.has(ip));
+  const state: Bag = { ...inputs, engineVersion: version };
+  let last: ApiInstance = { id, name: inputs.name, status: "BUILD" } as ApiInstance;
+  try {
+    if (jobId) await waitJob(ctx, jobId, "installing the database", "create");
+    last = await waitUntilInstanceStatus(ctx.client, id, {
+      target: "ACTIVE",
+      failOn: ["FAILED"],
+      timeout: ctx.timeouts.create,
+      timeoutKey: "create",
+      onProgress: (s) => ctx.progress(`instance ${id} is ${s}`),
+    });
+    if (extra.length) {
+      const group = SOLUTIONS[inputs.solution].hosts;
+      await runStep(ctx, id, { kind: "expand", addIps: extra, groups: extra.length / group });
+    }
+    if (inputs.mysqlCompatibilityPort !== 0) await runStep(ctx, id, { kind: "mysqlPort", from: 0, to: inputs.mysqlCompatibilityPort });
+    const live = await byId(ctx, id);
+    if (!live) throw new TpopsError(`instance ${id} is not listed after its create job completed`);
+    return { id, outs: toOutputs(live, state) };
+  } catch (e) {
+    const live = await byId(ctx, id).catch(() => undefined);
+    const partial = toOutputs(live ?? last, { ...state, mysqlCompatibilityPort: 0 });
+    throw new PartialCreateError(id, { ...partial, status: live?.status ?? "FAILED" }, e);
+  }
+}
+
 /** The newest engine version the platform offers (reference 4.12.1). */
 async function latestVersion(ctx: Pick<Ctx, "client">): Promise<string> {
   const { versions } = await ctx.client.call(ops.engineVersions.list);
@@ -471,17 +509,26 @@ export function planChanges(olds: Bag, news: Bag): { changed: string[]; replaces
   return { changed: [...changed], replaces: [...new Set(replaces)].sort(), steps, unknown };
 }
 
-/** Preview-time refusals of in-place steps that the platform's current state can decide. */
+/** Preview-time refusals of in-place steps that the platform's current state can decide (skipped when it does not answer). */
 async function validateSteps(client: Ctx["client"], id: string, name: string, steps: readonly Step[], port: number): Promise<void> {
   for (const s of steps) {
     if (s.kind === "upgrade") {
       if (s.from && compareVersions(s.to, s.from) < 0) {
         throw new TpopsError(`Instance ${name}: engineVersion ${s.to} is older than the running ${s.from}; downgrades are not possible (reference 4.11.17 offers only upgrades). Keep ${s.from}, or replace the instance`);
       }
-      await assertCandidate(client, id, name, s.to);
+      const c = await lookupForPreview(`upgrade candidates of instance ${id}`, () => upgradeOptions(client, id));
+      const why = c && candidateRefusal(c, id, name, s.to);
+      if (why) throw new TpopsError(why);
     }
     if (s.kind === "mysqlPort" && s.to !== 0 && s.to >= port && s.to <= port + 10) {
       throw new TpopsError(`Instance ${name}: mysqlCompatibilityPort ${s.to} lies in [port, port+10] = [${port}, ${port + 10}] (reference 4.11.21); choose a port outside it`);
+    }
+    if (s.kind === "grow" || s.kind === "expand") {
+      // The new hosts of a solution change (4.11.20) or an expansion (4.11.15) must be free like those of a create.
+      const taken = await lookupForPreview(`hosts for instance ${id}`, () => hostsTakenByOthers(client, s.addIps, { id, name }));
+      if (taken?.length) {
+        throw new TpopsError(`Instance ${name}: the hosts to add: ${describeTaken(taken)}`);
+      }
     }
   }
 }
@@ -490,15 +537,112 @@ async function upgradeOptions(client: Ctx["client"], id: string) {
   return client.call(ops.instances.upgradeCandidates, { path: { instance_id: id } });
 }
 
+/** Why `target` cannot be upgraded to (reference 4.11.17 `upgrade_candidate_versions`), or undefined. */
+function candidateRefusal(c: Awaited<ReturnType<typeof upgradeOptions>>, id: string, name: string, target: string): string | undefined {
+  if (c.source_version === target || c.upgrade_candidate_versions.includes(target)) return undefined;
+  return (
+    `Instance ${name}: engineVersion ${target} is not an upgrade candidate of instance ${id} (running ${c.source_version ?? "?"}; candidates: ${c.upgrade_candidate_versions.join(", ") || "none"}, reference 4.11.17). ` +
+    `Upgrade to a listed version first, one step per pulumi up`
+  );
+}
+
 async function assertCandidate(client: Ctx["client"], id: string, name: string, target: string) {
-  const c = await upgradeOptions(client, id);
-  if (c.source_version === target) return;
-  if (!c.upgrade_candidate_versions.includes(target)) {
-    throw new TpopsError(
-      `Instance ${name}: engineVersion ${target} is not an upgrade candidate of instance ${id} (running ${c.source_version ?? "?"}; candidates: ${c.upgrade_candidate_versions.join(", ") || "none"}, reference 4.11.17). ` +
-        `Upgrade to a listed version first, one step per pulumi up`,
-    );
+  const why = candidateRefusal(await upgradeOptions(client, id), id, name, target);
+  if (why) throw new TpopsError(why);
+}
+
+// ---------------------------------------------------------------- create-time refusals decided at preview
+
+let offeredVersions: Promise<string[] | undefined> | undefined;
+
+/** Forgets the cached engine-version list (tests). */
+export function resetOfferedVersions(): void {
+  offeredVersions = undefined;
+}
+
+/** The engine versions the platform offers (reference 4.12.1), fetched once per provider process; undefined when it did not answer. */
+function offered(client: () => Ctx["client"]): Promise<string[] | undefined> {
+  offeredVersions ??= lookupForPreview("engine versions", async () => (await client().call(ops.engineVersions.list)).versions.map(String));
+  return offeredVersions;
+}
+
+/** Versions ordered by closeness to `target`: component by component, the smaller distance first. */
+export function nearestVersions(target: string, versions: readonly string[]): string[] {
+  const parts = (x: string) => x.split(".").map(Number);
+  const t = parts(target);
+  const distance = (x: string) => {
+    const p = parts(x);
+    return Array.from({ length: Math.max(t.length, p.length) }, (_, i) => Math.abs((p[i] ?? 0) - (t[i] ?? 0)));
+  };
+  return [...new Set(versions)].sort((a, b) => {
+    const da = distance(a);
+    const db = distance(b);
+    for (let i = 0; i < Math.max(da.length, db.length); i++) {
+      const d = (da[i] ?? 0) - (db[i] ?? 0);
+      if (d !== 0) return d;
+    }
+    return compareVersions(b, a);
+  });
+}
+
+/** Why the platform refuses to create with `version`, or undefined (reference 4.11.6 datastore.version, 4.12.1). */
+function versionRefusal(version: string, engine: unknown, versions: readonly string[]): string | undefined {
+  // reference 4.11.6 table 4-496 version: "数据库引擎版本,参考查询数据库引擎的版本查询" — one of the versions 4.12.1 lists.
+  // 4.12.1's example lists bare numbers ([1.0, 1.4, 2.0]), whose spelling ("1.0" or "1") does not survive JSON, so
+  // versions equal as numbers match: refusing "1.0" against a listed 1.0 would be stricter than the platform.
+  if (versions.some((x) => x === version || compareVersions(x, version) === 0)) return undefined;
+  const dbmind = lower(engine) === "gaussdbv5-dbmind";
+  return (
+    `engineVersion: ${show(version)} is not offered by the platform; it offers ${nearestVersions(version, versions).join(", ") || "none"} (nearest first, reference 4.12.1). ` +
+    (dbmind ? "Use one of them" : "Use one of them, or leave engineVersion out for the newest")
+  );
+}
+
+/** Hosts among `ips` that another instance holds (reference 4.9.1 status filter `in_use`). */
+async function hostsTakenByOthers(client: Ctx["client"], ips: readonly string[], self: { id?: string; name?: string }): Promise<{ ip: string; by: string }[]> {
+  if (!ips.length) return [];
+  const inUse = await client.listAll(ops.hosts.list, { query: { status: "in_use" } });
+  const out: { ip: string; by: string }[] = [];
+  for (const ip of ips) {
+    const h = inUse.find((x) => x.ip.manage_ip === ip && x.status === "in_use");
+    if (!h) continue;
+    // The instance itself (an update, or the replaced instance that is deleted first) and an instance of the same
+    // name (adopt, or the create's own "already exists" refusal) do not count.
+    if ((self.id && h.instance_id === self.id) || (self.name && h.instance_name === self.name)) continue;
+    out.push({ ip, by: h.instance_name || h.instance_id || "another instance" });
   }
+  return out;
+}
+
+function describeTaken(taken: readonly { ip: string; by: string }[]): string {
+  const list = taken.map((t) => `${t.ip} (instance ${t.by})`).join(", ");
+  // reference A.3 DBS.06025015 "所选主机已被占用" (the selected host is already taken).
+  return `${list} ${taken.length > 1 ? "are" : "is"} in use by another instance (reference 4.11.6, DBS.06025015: a host belongs to one instance); choose free hosts, or delete that instance first`;
+}
+
+/**
+ * Refusals the platform would make when creating the instance from `i` that need live data: an engine version it
+ * does not offer, hosts another instance holds. Skips unknown values and a platform that does not answer.
+ * `self` names the instance being replaced (its hosts are freed first: deleteBeforeReplace).
+ */
+async function createRefusals(i: Bag, self: { id?: string; name?: string }): Promise<CheckFailure[]> {
+  const out: CheckFailure[] = [];
+  const version = i.engineVersion;
+  if (typeof version === "string" && known(version) && /^\d+(\.\d+)*$/.test(version)) {
+    const versions = await offered(configuredClient);
+    const why = versions && versionRefusal(version, i.engine, versions);
+    if (why) out.push({ property: "engineVersion", reason: why });
+  }
+  const named = HOST_FIELDS.flatMap((f) => asList(i[f]).filter((ip) => ip !== UNKNOWN && isIPv4(ip)).map((ip) => ({ f, ip })));
+  const ips = [...new Set(named.map((n) => n.ip))];
+  const taken = ips.length ? await lookupForPreview("hosts in use", () => hostsTakenByOthers(configuredClient(), ips, self)) : undefined;
+  for (const f of HOST_FIELDS) {
+    const mine = (taken ?? []).filter((t) => named.some((n) => n.f === f && n.ip === t.ip));
+    // Each host once: under the first field that names it.
+    const first = mine.filter((t) => named.find((n) => n.ip === t.ip)?.f === f);
+    if (first.length) out.push({ property: f, reason: `${f}: ${describeTaken(first)}` });
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------- step execution
@@ -584,41 +728,20 @@ export const instanceDefinition: ResourceDefinition<In, Out> = {
   async create(ctx, inputs) {
     registerSecret(inputs.password);
     const version = inputs.engineVersion ?? (await latestVersion(ctx));
-    const { base, extra } = createHosts(inputs);
-    let id: string;
-    let jobId: string | undefined;
+    const { base } = createHosts(inputs);
     // A lost reply is decided by the unique name: found means created (nothing orphaned), absent means send again.
     const r = await createIdempotently(ctx, () => ctx.client.call(ops.instances.create, { body: createBody(inputs, version, base) }), () => byName(ctx, inputs.name));
-    if ("sent" in r) {
-      id = r.sent.instance_id;
-      jobId = r.sent.job_id;
-    } else {
-      id = r.found.id;
-    }
-    const state: Bag = { ...inputs, engineVersion: version };
-    let last: ApiInstance = { id, name: inputs.name, status: "BUILD" } as ApiInstance;
-    try {
-      if (jobId) await waitJob(ctx, jobId, "installing the database", "create");
-      last = await waitUntilInstanceStatus(ctx.client, id, {
-        target: "ACTIVE",
-        failOn: ["FAILED"],
-        timeout: ctx.timeouts.create,
-        timeoutKey: "create",
-        onProgress: (s) => ctx.progress(`instance ${id} is ${s}`),
-      });
-      if (extra.length) {
-        const group = SOLUTIONS[inputs.solution].hosts;
-        await runStep(ctx, id, { kind: "expand", addIps: extra, groups: extra.length / group });
-      }
-      if (inputs.mysqlCompatibilityPort !== 0) await runStep(ctx, id, { kind: "mysqlPort", from: 0, to: inputs.mysqlCompatibilityPort });
-      const live = await byId(ctx, id);
-      if (!live) throw new TpopsError(`instance ${id} is not listed after its create job completed`);
-      return { id, outs: toOutputs(live, state) };
-    } catch (e) {
-      const live = await byId(ctx, id).catch(() => undefined);
-      const partial = toOutputs(live ?? last, { ...state, mysqlCompatibilityPort: 0 });
-      throw new PartialCreateError(id, { ...partial, status: live?.status ?? "FAILED" }, e);
-    }
+    if ("sent" in r) return finishCreate(ctx, inputs, r.sent.instance_id, version, r.sent.job_id);
+    return finishCreate(ctx, inputs, r.found.id, version);
+  },
+
+  // An instance an interrupted run created: wait for it like the run that created it would have.
+  async resume(ctx, id, inputs) {
+    registerSecret(inputs.password);
+    const live = await byId(ctx, id);
+    const version = live?.datastore?.version ?? inputs.engineVersion ?? (await latestVersion(ctx));
+    const joined = new Set((live?.nodes ?? []).map((n) => n.management_ip ?? ""));
+    return (await finishCreate(ctx, inputs, id, version, undefined, joined)).outs;
   },
 
   async read(ctx, id, state) {
@@ -661,10 +784,7 @@ export const instanceDefinition: ResourceDefinition<In, Out> = {
 
 const base = makeProvider(instanceDefinition);
 
-function strip(props: Bag): Bag {
-  const { __provider: _p, [AUTO_NAME_KEY]: _a, ...rest } = props;
-  return rest;
-}
+const strip = stripKeys;
 
 /** Instance provider methods: the framework's, with cross-field checks, host-aware diff and adopt. */
 export const instance: ProviderImpl = {
@@ -682,6 +802,14 @@ export const instance: ProviderImpl = {
         reason: `engineVersion: ${show(next)} is older than ${show(prev)}; downgrades are not possible (reference 4.11.17 offers only upgrades). Keep ${prev}, or replace the instance`,
       });
     }
+    // A create (no old inputs): refusals the platform would make at create time that need its data, decided now
+    // rather than after the program's hosts were added. Updates are decided by diff (a replacement is a create too).
+    const creating = Object.keys(strip(olds)).length === 0;
+    if (creating) {
+      const flagged = new Set(failures.map((f) => f.property.split(".")[0]));
+      const live = await createRefusals(inputs, { name: typeof inputs.name === "string" ? inputs.name : undefined });
+      failures.push(...live.filter((f) => !flagged.has(f.property)));
+    }
     return failures.length ? { inputs, failures } : { inputs };
   },
 
@@ -691,6 +819,7 @@ export const instance: ProviderImpl = {
     if (String(olds.status ?? "").toUpperCase() === "FAILED") {
       // A FAILED instance (e.g. its create job failed: a partial create) cannot be repaired through the API;
       // the next up replaces it, deleting it first so its hosts are freed for the new one.
+      await refuseReplacement(id, olds, news);
       return { changes: true, replaces: ["name"], deleteBeforeReplace: true };
     }
     const plan = planChanges(olds, news);
@@ -698,6 +827,7 @@ export const instance: ProviderImpl = {
       const port = typeof olds.port === "number" ? olds.port : DEFAULT_DB_PORT;
       await validateSteps(configuredClient(), id, String(olds.name ?? id), plan.steps, port);
     }
+    if (plan.replaces.length) await refuseReplacement(id, olds, news);
     return { changes: plan.changed.length > 0, replaces: plan.replaces, deleteBeforeReplace: plan.replaces.length > 0 };
   },
 
@@ -719,15 +849,25 @@ export const instance: ProviderImpl = {
   },
 };
 
+/** A replacement creates a new instance: the create-time refusals apply to it (its predecessor's hosts are freed first). */
+async function refuseReplacement(id: string, olds: Bag, news: Bag): Promise<void> {
+  const failures = await createRefusals(news, { id, name: typeof news.name === "string" ? news.name : undefined });
+  if (failures.length) {
+    throw new TpopsError(`Instance ${String(olds.name ?? id)}: the replacement cannot be created: ${failures.map((f) => f.reason).join("; ")}`);
+  }
+}
+
 /** Takes over an instance with the same name: compares what the platform reports, then applies in-place steps. */
 async function adoptInstance(props: Bag): Promise<{ id: string; outs: Bag }> {
   const inputs = strip(props) as unknown as In;
-  const label = `Instance ${inputs.name}`;
+  const label = `Instance ${pulumiName(props) ?? inputs.name}`;
   let last = "";
   const ctx: Ctx = {
     client: configuredClient(),
     label,
     timeouts: resolveTimeouts(inputs.timeouts, instanceDefinition.defaultTimeouts),
+    self: "",
+    ownsName: () => false,
     progress(msg) {
       if (msg !== last) providerLog("info", `${label}: ${(last = msg)}`);
     },
@@ -771,6 +911,6 @@ async function adoptInstance(props: Bag): Promise<{ id: string; outs: Bag }> {
   const after = (await byId(ctx, live.id)) ?? live;
   const outs = toOutputs(after, { ...current, ...inputs, engineVersion: after.datastore?.version ?? liveVersion }) as unknown as Bag;
   // The auto-name prefix travels in state like the framework's own creates (keeps generated names stable).
-  const prefix = props[AUTO_NAME_KEY] === undefined ? {} : { [AUTO_NAME_KEY]: props[AUTO_NAME_KEY] };
+  const prefix = Object.fromEntries([AUTO_NAME_KEY, URN_KEY].filter((k) => props[k] !== undefined).map((k) => [k, props[k]]));
   return { id: live.id, outs: { ...outs, adopt: true, ...prefix } };
 }

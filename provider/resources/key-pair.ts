@@ -3,6 +3,8 @@ import { z } from "zod";
 import { ops, TpopsApiError, TpopsError, type KeyPair as ApiKeyPair } from "../client";
 import { createIdempotently, makeProvider, PartialCreateError, v, type Ctx, type ResourceDefinition } from "./framework";
 import { KeyPairMeta, type KeyPairOutputs } from "./schema.gen";
+import { client as configuredClient } from "../config";
+import { lookupForPreview } from "./live";
 
 const ALGORITHMS = ["RSA_2048", "RSA_3072", "RSA_4096"] as const;
 
@@ -103,6 +105,15 @@ export const keyPairDefinition: ResourceDefinition<z.output<typeof Inputs>, KeyP
     // The public key never changes for an id: download it only when the state lacks it.
     const publicKey = state.publicKey ? String(state.publicKey) : await publicKeyOf(ctx, id);
     return toOutputs(kp, publicKey, algorithmOf(publicKey) ?? String(state.algorithm ?? ""));
+  },
+
+  async checkChange(id, olds, news, changed) {
+    if (!changed.includes("name")) return;
+    // reference 4.8.3 接口约束: "私钥名称不支持重复" (a key pair cannot take a name another one has); skipped when the platform does not answer.
+    const other = await lookupForPreview(`key pair name ${news.name}`, () => byName({ client: configuredClient() } as Ctx, news.name));
+    if (other && other.id !== id) {
+      throw new TpopsError(`KeyPair ${olds.name}: name: ${JSON.stringify(news.name)} is already the name of key pair ${other.id} (reference 4.8.3: key pair names are unique); choose another name`);
+    }
   },
 
   async update(ctx, id, olds, news, changed) {

@@ -183,7 +183,9 @@ describe("DataCenter CRUD", () => {
 
   it("refuses a duplicate without adopt and takes it over with adopt", async () => {
     await emu.api("POST", "/gaussdb/v3/data-centers", { data_centers: [{ name: "dc-existing" }] });
-    await expect(dataCenter.create(await checked(dataCenter, { name: "dc-existing" }))).rejects.toThrow(/already exists.*Set adopt: true/);
+    // Refused at preview (check) now; create still refuses when it gets the inputs anyway.
+    expect((await dataCenter.check({}, { name: "dc-existing" })).failures?.[0]?.reason).toMatch(/already the name of data center .* set adopt: true/);
+    await expect(dataCenter.create((await dataCenter.check({}, { name: "dc-existing" })).inputs!)).rejects.toThrow(/already exists.*Set adopt: true/);
     const adopted = await dataCenter.create(await checked(dataCenter, { name: "dc-existing", description: "now managed", adopt: true }));
     expect(adopted.outs).toMatchObject({ name: "dc-existing", description: "now managed", adopt: true });
     expect((await emu.control.state()).dataCenters).toHaveLength(1);
