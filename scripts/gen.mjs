@@ -208,7 +208,7 @@ export function render(schemaText) {
   }
 
   // The component is TypeScript, not schema: its section is read from its source (component docs below).
-  md.push("", `## ${component.name}`, "", `Token \`${component.token}\`: a component resource (no provider of its own) from \`sdk/components/\`. ${component.doc}`, "");
+  md.push("", `## ${component.name}`, "", `Token \`${component.token}\`: a component resource of the TypeScript/JavaScript SDK (\`import { ${component.name} } from "pulumi-tpops"\`; not in \`schema.json\`, no provider of its own). ${component.doc}`, "");
   md.push("### Arguments", "", "| Name | Type | Required | Description |", "|---|---|---|---|");
   for (const a of component.args) md.push(`| \`${a.name}\` | \`${cell(a.type)}\` | ${a.optional ? "no" : "yes"} | ${cell(a.doc)} |`);
   md.push("", `Each entry of \`hosts\` (\`${component.hostArgsName}\`):`, "", "| Name | Type | Required | Description |", "|---|---|---|---|");
