@@ -574,14 +574,17 @@ export class TpopsClient {
    */
   private async explainScheme(e: TpopsError): Promise<TpopsError> {
     const http = this.url.protocol === "http:";
+    const notHttp = e instanceof TpopsConnectionError && ((e.cause as Error | undefined)?.name === "HTTPParserError" || (e.code?.startsWith("HPE_") ?? false));
     const suspicious = http
-      ? e instanceof TpopsConnectionError && e.code !== undefined && (NOT_HTTP_REPLY_CODES.has(e.code) || e.code.startsWith("HPE_"))
+      ? notHttp || (e instanceof TpopsConnectionError && e.code !== undefined && NOT_HTTP_REPLY_CODES.has(e.code))
       : (e instanceof TpopsTlsError && e.code !== undefined && NOT_TLS_REPLY_CODES.has(e.code)) ||
         (e instanceof TpopsConnectionError && /before secure TLS connection was established/i.test(e.message));
     if (!suspicious) return e;
     this.schemeProbe ??= probeOtherProtocol(this.url).catch((): PortProtocol => "unknown");
     const other = await this.schemeProbe;
-    if (http && other === "tls") return this.wrongScheme(`the plain-HTTP request failed with ${e instanceof TpopsConnectionError ? e.code : e.name}`, e);
+    if (http && other === "tls") {
+      return this.wrongScheme(notHttp ? "the reply to the plain-HTTP request is not HTTP" : `the plain-HTTP request failed (${(e as TpopsConnectionError).code})`, e);
+    }
     if (!http && other === "http") {
       return new TpopsTlsError({
         endpoint: this.origin,
