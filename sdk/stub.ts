@@ -55,8 +55,26 @@ export function resourceProps(
   for (const k of secretInputs) if (props[k] !== undefined) props[k] = pulumi.secret(props[k]);
   props[AUTO_NAME_KEY] = name;
   // The engine names a dynamic resource's type `pulumi-nodejs:dynamic/<module>:<type>` (module "tpops").
-  props[URN_KEY] = pulumi.createUrn(name, `pulumi-nodejs:dynamic/tpops:${type}`, opts.parent);
+  props[URN_KEY] = urnOf(name, `pulumi-nodejs:dynamic/tpops:${type}`, opts.parent);
   return props as pulumi.Inputs;
+}
+
+/**
+ * The URN the engine gives a resource: `pulumi.createUrn`'s, without making the parent a dependency.
+ * `createUrn(name, type, parent)` derives it from `parent.urn`, an Output that carries the parent, and an
+ * input depending on a component waits for all of the component's children — this one too: a component with
+ * two tpops children would never finish. The parent's URN is read without its dependency instead.
+ */
+function urnOf(name: string, type: string, parent: pulumi.Resource | undefined): pulumi.Input<string> {
+  if (!parent) return pulumi.createUrn(name, type);
+  const parentUrn = new Promise<string>((resolve) => parent.urn.apply((u) => (resolve(u), u)));
+  return pulumi.output(
+    parentUrn.then((u) => {
+      const prefix = u.slice(0, u.lastIndexOf("::"));
+      // Children of the stack itself carry no parent type (the engine leaves the root stack out of the chain).
+      return prefix.endsWith("::pulumi:pulumi:Stack") ? `${prefix.slice(0, -"pulumi:pulumi:Stack".length)}${type}::${name}` : `${prefix}$${type}::${name}`;
+    }),
+  );
 }
 
 /** The options handed to dynamic.Resource: the caller's, plus the schema's secret outputs. */

@@ -137,10 +137,21 @@ describe("6 and 8. adopt without surprises; get", () => {
     const other = await project(
       "trust-adopt",
       `
+import * as pulumi from "@pulumi/pulumi";
 import * as tpops from "pulumi-tpops";
 const dcId = "${dcs[0]!.id}";
 const adopted = new tpops.Host("legacy", { adopt: true, dataCenterId: dcId, manageIp: "10.81.0.9", dataIp: "10.82.0.9", virtualIp: "10.83.0.9", osType: "kylin", cpuSpec: "intel", rootPassword: "Hand_made_pw_1" });
 const seen = tpops.Instance.get("seen-db", "${instanceId}");
+// Two tpops children in a component: their URN (passed by the SDK) must not make them wait for the component.
+class Group extends pulumi.ComponentResource {
+  constructor(name: string) {
+    super("acme:ops:Group", name, {}, {});
+    new tpops.DataCenter(name + "-room", {}, { parent: this });
+    new tpops.KeyPair(name + "-key", {}, { parent: this });
+    this.registerOutputs({});
+  }
+}
+new Group("team");
 export const adoptedName = adopted.name;
 export const seenName = seen.name;
 export const seenStatus = seen.status;
@@ -152,6 +163,10 @@ export const seenPort = seen.port;
     expect(preview.stdout + preview.stderr).toMatch(/Host legacy: adopt: true takes over the existing Host .*manageIp 10\.81\.0\.9/);
     ok(await other.up());
     const out = await other.outputs();
+    const resources = (JSON.parse(await other.exportState()) as { deployment: { resources: { urn: string; inputs?: Record<string, unknown> }[] } }).deployment.resources;
+    const children = resources.filter((r) => r.urn.includes("acme:ops:Group$"));
+    expect(children.map((r) => r.urn.split("::").pop()).sort()).toEqual(["team-key", "team-room"]);
+    for (const c of children) expect(c.inputs?.__urn).toBe(c.urn);
     expect(out.adoptedName).toBe("hand-made-host");
     expect((await emu.control.state()).hosts.find((h: { ip: { manage_ip: string } }) => h.ip.manage_ip === "10.81.0.9").name).toBe("hand-made-host");
     // get reads the instance the other stack manages, typed, without managing it.
