@@ -138,7 +138,7 @@ export interface InstanceDeletion {
 export interface InstanceHaArgs {
   /** Transaction consistency, distributed only: `strong` or `eventual` (case-insensitive). Default `strong`. */
   readonly consistency?: pulumi.Input<string>;
-  /** Replica consistency protocol: `quorum` or `paxos` (the 去ETCD solutions support only `paxos`). Default `quorum`, or `paxos` for `*noetcd` solutions. */
+  /** Replica consistency protocol: `quorum` or `paxos` (the `*noetcd` solutions support only `paxos`). Default `quorum`, or `paxos` for `*noetcd` solutions. */
   readonly consistencyProtocol?: pulumi.Input<string>;
   /** `centralization_standard` for the centralized solutions (single, triset, quadruset, pentaset and their noetcd forms), `combined` for the distributed ones (hcs1–hcs6). Default: the one the solution needs. */
   readonly mode?: pulumi.Input<string>;
@@ -150,7 +150,7 @@ export interface InstanceHaArgs {
 export interface InstanceHa {
   /** Transaction consistency, distributed only: `strong` or `eventual` (case-insensitive). Default `strong`. */
   readonly consistency?: string;
-  /** Replica consistency protocol: `quorum` or `paxos` (the 去ETCD solutions support only `paxos`). Default `quorum`, or `paxos` for `*noetcd` solutions. */
+  /** Replica consistency protocol: `quorum` or `paxos` (the `*noetcd` solutions support only `paxos`). Default `quorum`, or `paxos` for `*noetcd` solutions. */
   readonly consistencyProtocol?: string;
   /** `centralization_standard` for the centralized solutions (single, triset, quadruset, pentaset and their noetcd forms), `combined` for the distributed ones (hcs1–hcs6). Default: the one the solution needs. */
   readonly mode?: string;
@@ -246,7 +246,7 @@ export interface Timeouts {
   readonly update?: string;
 }
 
-/** Arguments of {@link BackupPolicy}: The automatic backup policy of an instance (reference 4.2.1, 4.2.4–4.2.6). An instance has exactly one policy, so a stack should hold one BackupPolicy per instance (a second one for the same instance id is refused at preview when the id is known then; when the id is still unknown at preview, the conflict only surfaces as the two resources overwriting each other). Every field updates in place; fields left out take the platform default (keepDays 7, startTime `19:00-20:00`, period every day, differentialPeriod 30, rateLimit 75, prefetchBlock 64, fileSplitSize 4, enableStandbyBackup false, closeCompression false). Creating the resource records the policy that was live (`originalPolicy`; a warning says so when it was not the platform default) and deleting it restores that policy. Renamed or moved without `aliases`, the resource hands the policy over: the delete of the old name leaves the live policy as the new one set it. */
+/** Arguments of {@link BackupPolicy}: The automatic backup policy of an instance (reference 4.2.1, 4.2.4–4.2.6). An instance has exactly one policy, so a stack should hold one BackupPolicy per instance (a second one for the same instance id is refused at preview when the id is known then; when the id is still unknown at preview, the conflict only surfaces as the two resources overwriting each other). Every policy field updates in place (a new `instanceId` replaces the resource); fields left out take the platform default (keepDays 7, startTime `19:00-20:00`, period every day, differentialPeriod 30, rateLimit 75, prefetchBlock 64, fileSplitSize 4, enableStandbyBackup false, closeCompression false). Creating the resource records the policy that was live (`originalPolicy`; a warning says so when it was not the platform default) and deleting it restores that policy. Renamed or moved without `aliases`, the resource hands the policy over: the delete of the old name leaves the live policy as the new one set it. */
 export interface BackupPolicyArgs {
   /** Turn backup compression off (XBSA instances; reference 4.2.4). Default false. Updates in place. */
   readonly closeCompression?: pulumi.Input<boolean>;
@@ -435,11 +435,11 @@ export const HostSecretOutputs: string[] = ["rootPassword"];
 /** Inputs of Host that the class wraps in `pulumi.secret` whatever the program passes (schema.json `secret: true`). */
 export const HostSecretInputs: string[] = ["rootPassword"];
 
-/** Arguments of {@link Instance}: A GaussDB database instance (reference 4.11.5–4.11.22). Creating it installs the database on the hosts named by `manageIps` and the AZ lists (Host resources' manage IPs) and waits for the job (BUILD → ACTIVE); a failed job is recorded as a partial create. In place, each waiting for its platform job: `engineVersion` upgrades (4.11.17–4.11.18), `solution` triset↔pentaset and trisetnoetcd↔pentasetnoetcd with the matching `manageIps` change (4.11.20), adding hosts to a distributed instance (expansion, 4.11.15) and `mysqlCompatibilityPort` (4.11.21–4.11.22); several at once run in the order shrink, upgrade, grow, M-compat port. Any other change replaces the instance, deleting the old one first because hosts cannot be shared. Deleting uninstalls (or unmanages) it and frees its hosts. */
+/** Arguments of {@link Instance}: A GaussDB database instance (reference 4.11.5–4.11.22). Creating it installs the database on the hosts named by `manageIps` and the AZ lists (Host resources' manage IPs) and waits for the job (BUILD → ACTIVE); a failed job is recorded as a partial create. In place, each waiting for its platform job: `engineVersion` upgrades (4.11.17–4.11.18), `solution` triset↔pentaset and trisetnoetcd↔pentasetnoetcd with the matching `manageIps` change (4.11.20), adding hosts to a distributed instance (expansion, 4.11.15) and `mysqlCompatibilityPort` (4.11.21–4.11.22); several at once run in the order shrink, upgrade, grow or expansion, M-compatibility port. Any other change replaces the instance, deleting the old one first because hosts cannot be shared. Deleting uninstalls (or unmanages) it and frees its hosts. */
 export interface InstanceArgs {
   /** Take over an existing instance with the same `name` instead of failing. Default false. */
   readonly adopt?: pulumi.Input<boolean>;
-  /** Hosts of the arbiter AZ (exactly one): only hcs1, hcs4, quadruset and quadrusetnoetcd. Changing it replaces the instance. */
+  /** Hosts of the arbiter AZ (exactly one): only hcs1, hcs4, quadruset and quadrusetnoetcd. Part of the instance's hosts: a change is recorded in place when it comes with a host change that runs in place (see `manageIps`); any other change replaces the instance. */
   readonly arbiterAzIps?: pulumi.Input<pulumi.Input<string>[]>;
   /** CPU architecture: `X86` or `ARM` (case-insensitive; `ARM` goes with `Kunpeng`). Changing it replaces the instance. */
   readonly arch: pulumi.Input<string>;
@@ -461,11 +461,11 @@ export interface InstanceArgs {
   readonly hostType?: pulumi.Input<string>;
   /** Custom install directories and component placement. Changing it replaces the instance. */
   readonly installSettings?: pulumi.Input<InstanceInstallSettingsArgs>;
-  /** Hosts of the logger AZ: multi-host solutions. Changing it replaces the instance. */
+  /** Hosts of the logger AZ: multi-host solutions. Part of the instance's hosts: a change is recorded in place when it comes with a host change that runs in place (see `manageIps`); any other change replaces the instance. */
   readonly loggerAzIps?: pulumi.Input<pulumi.Input<string>[]>;
   /** Manage IPs of the instance's hosts (Host resources); together with the AZ lists they must number exactly the solution's hosts (single 1, triset 3, quadruset 5, pentaset 5, hcs1 9, hcs2 3, hcs3 4, hcs4 5, hcs6 1). Updates in place when adding 2 hosts with triset→pentaset or removing 2 with pentaset→triset (likewise the noetcd forms), or adding whole node groups (the solution's host count each) to a distributed instance; any other change replaces the instance. */
   readonly manageIps: pulumi.Input<pulumi.Input<string>[]>;
-  /** Hosts of the master AZ (the primary goes here): only hcs1, triset, quadruset, trisetnoetcd and quadrusetnoetcd. Changing it replaces the instance. */
+  /** Hosts of the master AZ (the primary goes here): only hcs1, triset, quadruset, trisetnoetcd and quadrusetnoetcd. Part of the instance's hosts: a change is recorded in place when it comes with a host change that runs in place (see `manageIps`), e.g. dropping the list when growing triset to pentaset; any other change replaces the instance. */
   readonly masterAzIps?: pulumi.Input<pulumi.Input<string>[]>;
   /** M-compatibility (MySQL protocol) port, 1024–39989, not reserved and outside [port, port+10]; 0 keeps it closed. Default 0. Updates in place: opens (4.11.21), moves or closes (4.11.22) it. */
   readonly mysqlCompatibilityPort?: pulumi.Input<number>;
@@ -479,7 +479,7 @@ export interface InstanceArgs {
   readonly port?: pulumi.Input<number>;
   /** New password of the rdsAdmin user, required when `deletion.clearData` is false (unmanage, reference 4.11.5). Kept in state only. (secret) */
   readonly rdsAdminPassword?: pulumi.Input<string>;
-  /** Hosts of the standby AZ: only hcs1, quadruset and quadrusetnoetcd. Changing it replaces the instance. */
+  /** Hosts of the standby AZ: only hcs1, quadruset and quadrusetnoetcd. Part of the instance's hosts: a change is recorded in place when it comes with a host change that runs in place (see `manageIps`); any other change replaces the instance. */
   readonly slaveAzIps?: pulumi.Input<pulumi.Input<string>[]>;
   /** Deployment: centralized `single`, `triset`, `quadruset`, `pentaset`, `trisetnoetcd`, `quadrusetnoetcd`, `pentasetnoetcd`; distributed `hcs1`, `hcs2`, `hcs3`, `hcs4`, `hcs6` (case-insensitive). Updates in place between triset and pentaset, and between trisetnoetcd and pentasetnoetcd (with the matching `manageIps` change); other changes replace the instance. The noetcd forms need the platform whitelist `gaussdb_feature_supportDccCluster`; with it on, the platform installs triset, quadruset and pentaset as their noetcd forms, so name the noetcd form in the program. */
   readonly solution: pulumi.Input<string>;

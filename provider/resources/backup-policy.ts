@@ -184,7 +184,12 @@ export const backupPolicyDefinition: ResourceDefinition<In, Out> = {
     const owner = settingClaimant(target(instanceId), ctx.self);
     if (owner !== undefined) {
       // Renamed or moved without aliases (or replaced): the program's other BackupPolicy now sets this policy.
-      providerLog("info", `${ctx.label}: the backup policy of instance ${instanceId} now belongs to ${owner}; left as it set it`);
+      const before = state.originalPolicy ? differences(state.originalPolicy) : [];
+      providerLog(
+        before.length ? "warn" : "info",
+        `${ctx.label}: the backup policy of instance ${instanceId} now belongs to ${owner}; left as it set it` +
+          (before.length ? `. The policy from before this stack (${before.join(", ")}) is no longer recorded; a rename with \`aliases\` keeps it` : ""),
+      );
       return;
     }
     const restore = state.originalPolicy ?? DEFAULT_POLICY;

@@ -10,6 +10,7 @@ import { TpopsApiError, TpopsConfigError, TpopsError, type TpopsClient } from ".
 import { parseDuration } from "../waiters";
 import { client as configuredClient, providerLog } from "../config";
 import type { ResourceMeta } from "./schema.gen";
+import { quietMethods } from "../quiet-errors";
 
 /** The value Pulumi passes for inputs not yet known during preview. */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
@@ -224,6 +225,11 @@ function show(value: unknown): string {
   }
 }
 
+/** "a" or "an" before a word, for messages ("an Instance", "an object"). */
+export function article(word: string): string {
+  return /^[aeiou]/i.test(word) ? "an" : "a";
+}
+
 /** Turns zod issues into check failures: `keepDays: 733 is above the maximum 732`. */
 export function issuesToFailures(error: z.ZodError, input: unknown, secrets: readonly string[]): CheckFailure[] {
   const out: CheckFailure[] = [];
@@ -238,7 +244,7 @@ export function issuesToFailures(error: z.ZodError, input: unknown, secrets: rea
     } else if (issue.code === "invalid_type" && issue.expected === "int" && typeof value === "number") {
       reason = `${property}: ${secret ? "[secret]" : show(value)} is not a whole number`;
     } else if (issue.code === "invalid_type") {
-      reason = `${property}: ${secret ? "[secret]" : show(value)} is a ${Array.isArray(value) ? "list" : typeof value}; expected a ${issue.expected}`;
+      reason = `${property}: ${secret ? "[secret]" : show(value)} is ${Array.isArray(value) ? "a list" : `${article(typeof value)} ${typeof value}`}; expected ${article(String(issue.expected))} ${issue.expected}`;
     } else if (issue.code === "unrecognized_keys") {
       reason = `${property === "(inputs)" ? "inputs" : property}: unknown ${issue.keys.length > 1 ? "properties" : "property"} ${issue.keys.join(", ")}; remove ${issue.keys.length > 1 ? "them" : "it"}`;
     } else {
@@ -412,7 +418,7 @@ export function makeProvider<I extends object, O extends object>(
     return changed.length ? def.update(ctx, id, current, wanted, changed) : current;
   };
 
-  return {
+  return quietMethods({
     async check(olds, news) {
       const input: Record<string, unknown> = { ...strip(news) };
       for (const [k, dflt] of Object.entries(def.meta.defaults)) if (input[k] === undefined) input[k] = dflt;
@@ -462,7 +468,7 @@ export function makeProvider<I extends object, O extends object>(
           const found = ctx.ownsName(inputs.name) ? await def.read(ctx, existing.id, {}) : undefined;
           if (!found || !ctx.ownsName(found.name)) {
             throw new TpopsError(
-              `${ctx.label}: a ${def.kind} with ${def.describeKey(inputs)} already exists on the platform (id ${existing.id}). ` +
+              `${ctx.label}: ${article(def.kind)} ${def.kind} with ${def.describeKey(inputs)} already exists on the platform (id ${existing.id}). ` +
                 `Set adopt: true to take it over, or change ${def.describeKey(inputs).split(" ")[0]} (dynamic resources cannot use \`pulumi import\`).`,
             );
           }
@@ -529,7 +535,7 @@ export function makeProvider<I extends object, O extends object>(
         throw prefixed(ctx.label, e);
       }
     },
-  };
+  });
 
   /** Says at preview what `adopt: true` will take over (or that nothing exists yet and it will be created). */
   async function announceAdopt(inputs: Bag, props: Bag): Promise<void> {

@@ -196,9 +196,9 @@ export const instanceParametersDefinition: ResourceDefinition<In, Out> = {
       // A key another InstanceParameters of the program now manages (a rename, a move) stays as that one set it.
       const owner = settingClaimant(target(instanceId, k), ctx.self);
       if (owner === undefined) originals[k] = String(val);
-      else kept.push(`${k} (now managed by ${owner})`);
+      else kept.push(`${k} (now managed by ${owner}; its value from before this stack was ${JSON.stringify(String(val))})`);
     }
-    if (kept.length) providerLog("info", `${ctx.label}: left ${kept.join(", ")} as set`);
+    if (kept.length) providerLog("warn", `${ctx.label}: left ${kept.join(", ")} as set; a rename with \`aliases\` keeps the earlier values recorded`);
     if (!Object.keys(originals).length) return;
     ctx.progress(`restoring ${Object.keys(originals).join(", ")}`);
     await applyValues(ctx, String(state.instanceId), { ...originals }, state.restartIfRequired === true, "delete");

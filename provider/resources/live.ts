@@ -3,7 +3,7 @@
  * the platform can tell, but an unreachable (or unconfigured) platform never fails a preview — the check is
  * skipped and create/update meet the platform's own answer.
  */
-import { TpopsConfigError, TpopsConnectionError, TpopsTimeoutError, TpopsTlsError } from "../client";
+import { ops, TpopsApiError, TpopsConfigError, TpopsConnectionError, TpopsTimeoutError, TpopsTlsError } from "../client";
 import { providerLog } from "../config";
 
 /** After a transport failure, later preview lookups of the process are skipped for this long. */
@@ -25,6 +25,8 @@ export async function lookupForPreview<T>(what: string, fn: () => Promise<T>): P
   try {
     return await fn();
   } catch (e) {
+    // A refused login (wrong user, password or endpoint) is not an unreachable platform: the preview says so.
+    if (e instanceof TpopsApiError && e.path === ops.auth.login.path) throw e;
     const transport = e instanceof TpopsConnectionError || e instanceof TpopsTimeoutError || e instanceof TpopsTlsError || e instanceof TpopsConfigError;
     const why = e instanceof Error ? e.message : String(e);
     if (transport) {

@@ -70,7 +70,7 @@ export interface InstanceDeletion {
 export interface InstanceHa {
   /** Transaction consistency, distributed only: `strong` or `eventual` (case-insensitive). Default `strong`. */
   readonly consistency?: string;
-  /** Replica consistency protocol: `quorum` or `paxos` (the 去ETCD solutions support only `paxos`). Default `quorum`, or `paxos` for `*noetcd` solutions. */
+  /** Replica consistency protocol: `quorum` or `paxos` (the `*noetcd` solutions support only `paxos`). Default `quorum`, or `paxos` for `*noetcd` solutions. */
   readonly consistencyProtocol?: string;
   /** `centralization_standard` for the centralized solutions (single, triset, quadruset, pentaset and their noetcd forms), `combined` for the distributed ones (hcs1–hcs6). Default: the one the solution needs. */
   readonly mode?: string;
@@ -414,7 +414,7 @@ export const HostMeta: ResourceMeta = {
 export interface InstanceInputs {
   /** Take over an existing instance with the same `name` instead of failing. Default false. */
   readonly adopt?: boolean;
-  /** Hosts of the arbiter AZ (exactly one): only hcs1, hcs4, quadruset and quadrusetnoetcd. Changing it replaces the instance. */
+  /** Hosts of the arbiter AZ (exactly one): only hcs1, hcs4, quadruset and quadrusetnoetcd. Part of the instance's hosts: a change is recorded in place when it comes with a host change that runs in place (see `manageIps`); any other change replaces the instance. */
   readonly arbiterAzIps?: string[];
   /** CPU architecture: `X86` or `ARM` (case-insensitive; `ARM` goes with `Kunpeng`). Changing it replaces the instance. */
   readonly arch: string;
@@ -436,11 +436,11 @@ export interface InstanceInputs {
   readonly hostType?: string;
   /** Custom install directories and component placement. Changing it replaces the instance. */
   readonly installSettings?: InstanceInstallSettings;
-  /** Hosts of the logger AZ: multi-host solutions. Changing it replaces the instance. */
+  /** Hosts of the logger AZ: multi-host solutions. Part of the instance's hosts: a change is recorded in place when it comes with a host change that runs in place (see `manageIps`); any other change replaces the instance. */
   readonly loggerAzIps?: string[];
   /** Manage IPs of the instance's hosts (Host resources); together with the AZ lists they must number exactly the solution's hosts (single 1, triset 3, quadruset 5, pentaset 5, hcs1 9, hcs2 3, hcs3 4, hcs4 5, hcs6 1). Updates in place when adding 2 hosts with triset→pentaset or removing 2 with pentaset→triset (likewise the noetcd forms), or adding whole node groups (the solution's host count each) to a distributed instance; any other change replaces the instance. */
   readonly manageIps: string[];
-  /** Hosts of the master AZ (the primary goes here): only hcs1, triset, quadruset, trisetnoetcd and quadrusetnoetcd. Changing it replaces the instance. */
+  /** Hosts of the master AZ (the primary goes here): only hcs1, triset, quadruset, trisetnoetcd and quadrusetnoetcd. Part of the instance's hosts: a change is recorded in place when it comes with a host change that runs in place (see `manageIps`), e.g. dropping the list when growing triset to pentaset; any other change replaces the instance. */
   readonly masterAzIps?: string[];
   /** M-compatibility (MySQL protocol) port, 1024–39989, not reserved and outside [port, port+10]; 0 keeps it closed. Default 0. Updates in place: opens (4.11.21), moves or closes (4.11.22) it. */
   readonly mysqlCompatibilityPort?: number;
@@ -454,7 +454,7 @@ export interface InstanceInputs {
   readonly port?: number;
   /** New password of the rdsAdmin user, required when `deletion.clearData` is false (unmanage, reference 4.11.5). Kept in state only. (secret) */
   readonly rdsAdminPassword?: string;
-  /** Hosts of the standby AZ: only hcs1, quadruset and quadrusetnoetcd. Changing it replaces the instance. */
+  /** Hosts of the standby AZ: only hcs1, quadruset and quadrusetnoetcd. Part of the instance's hosts: a change is recorded in place when it comes with a host change that runs in place (see `manageIps`); any other change replaces the instance. */
   readonly slaveAzIps?: string[];
   /** Deployment: centralized `single`, `triset`, `quadruset`, `pentaset`, `trisetnoetcd`, `quadrusetnoetcd`, `pentasetnoetcd`; distributed `hcs1`, `hcs2`, `hcs3`, `hcs4`, `hcs6` (case-insensitive). Updates in place between triset and pentaset, and between trisetnoetcd and pentasetnoetcd (with the matching `manageIps` change); other changes replace the instance. The noetcd forms need the platform whitelist `gaussdb_feature_supportDccCluster`; with it on, the platform installs triset, quadruset and pentaset as their noetcd forms, so name the noetcd form in the program. */
   readonly solution: string;

@@ -32,7 +32,7 @@ describe("check: every documented rule refused at preview, naming field, value a
     ["period weekday 8", { period: [1, 8] }, "period.1", /8 is not a weekday/],
     ["period repeats a day", { period: [1, 1] }, "period", /\[1,1\] repeats a weekday; name each day once/],
     ["period empty", { period: [] }, "period", /\[\] is empty; name at least one weekday 1-7/],
-    ["period as the API's string", { period: "1,2" }, "period", /"1,2" is a string; expected a array/],
+    ["period as the API's string", { period: "1,2" }, "period", /"1,2" is a string; expected an array/],
     ["differentialPeriod 45", { differentialPeriod: 45 }, "differentialPeriod", /45 is not an allowed interval; use one of 15, 30, 60, 180, 360, 720, 1440 \(minutes\)/],
     ["rateLimit -1", { rateLimit: -1 }, "rateLimit", /-1 is below the minimum 0/],
     ["rateLimit 1025", { rateLimit: 1025 }, "rateLimit", /1025 is above the maximum 1024/],
