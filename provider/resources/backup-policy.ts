@@ -7,7 +7,6 @@ import { z } from "zod";
 import { ops, TpopsApiError, TpopsError, type BackupPolicy as ApiPolicy, type BackupConfig as ApiConfig } from "../client";
 import { AUTO_NAME_KEY, claimSetting, makeProvider, pulumiName, resetSettingClaims, resourceIdentity, settingClaimant, UNKNOWN, v, type Ctx, type ProviderImpl, type ResourceDefinition } from "./framework";
 import { BackupPolicyMeta, type BackupPolicyOutputs, type BackupPolicySettings } from "./schema.gen";
-import { providerLog } from "../config";
 
 /** Differential backup intervals in minutes (reference 4.2.1 `differential_period`). */
 export const DIFFERENTIAL_PERIODS = [15, 30, 60, 180, 360, 720, 1440] as const;
@@ -158,7 +157,7 @@ export const backupPolicyDefinition: ResourceDefinition<In, Out> = {
     const handSet = differences(originalPolicy);
     if (handSet.length) {
       // Taking over is visible, and reversible: delete restores exactly this policy.
-      providerLog("warn", `${ctx.label}: takes over a backup policy set outside this stack (${handSet.join(", ")}); deleting this resource restores it`);
+      ctx.warn(`takes over a backup policy set outside this stack (${handSet.join(", ")}); deleting this resource restores it`);
     }
     await apply(ctx, inputs.instanceId, inputs, true);
     const live = await readLive(ctx, inputs.instanceId);
@@ -185,11 +184,9 @@ export const backupPolicyDefinition: ResourceDefinition<In, Out> = {
     if (owner !== undefined) {
       // Renamed or moved without aliases (or replaced): the program's other BackupPolicy now sets this policy.
       const before = state.originalPolicy ? differences(state.originalPolicy) : [];
-      providerLog(
-        before.length ? "warn" : "info",
-        `${ctx.label}: the backup policy of instance ${instanceId} now belongs to ${owner}; left as it set it` +
-          (before.length ? `. The policy from before this stack (${before.join(", ")}) is no longer recorded; a rename with \`aliases\` keeps it` : ""),
-      );
+      const msg = `the backup policy of instance ${instanceId} now belongs to ${owner}; left as it set it`;
+      if (before.length) ctx.warn(`${msg}. The policy from before this stack (${before.join(", ")}) is no longer recorded; a rename with \`aliases\` keeps it`);
+      else ctx.note(msg);
       return;
     }
     const restore = state.originalPolicy ?? DEFAULT_POLICY;

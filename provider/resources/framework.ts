@@ -11,6 +11,7 @@ import { parseDuration } from "../waiters";
 import { client as configuredClient, providerLog } from "../config";
 import type { ResourceMeta } from "./schema.gen";
 import { quietMethods } from "../quiet-errors";
+import { toResource } from "../engine-log";
 
 /** The value Pulumi passes for inputs not yet known during preview. */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
@@ -47,8 +48,15 @@ export interface Ctx {
    */
   ownsName(name: unknown): boolean;
   readonly timeouts: Timeouts;
-  /** Reports progress: one stderr line per distinct message (the engine shows it under the stack). */
+  /**
+   * Reports progress: status on the resource's own row (ephemeral, with the time elapsed), once per distinct
+   * message; a stderr line (shown under the stack) when the engine cannot be reached.
+   */
   progress(msg: string): void;
+  /** A warning attached to the resource (kept under Diagnostics): pending restart, taken-over settings, adopt. */
+  warn(msg: string): void;
+  /** Information attached to the resource (kept under Diagnostics). */
+  note(msg: string): void;
 }
 
 /** Thrown by a resource's create when the platform accepted the object but a later step failed. */
@@ -372,6 +380,50 @@ export function resetSettingClaims(): void {
   claims.clear();
 }
 
+/** "2m05s" for a duration in milliseconds. */
+function elapsed(ms: number): string {
+  const s = Math.round(ms / 1000);
+  return s < 60 ? `${s}s` : `${Math.floor(s / 60)}m${String(s % 60).padStart(2, "0")}s`;
+}
+
+/**
+ * The context of one call for a resource: `props` are the raw inputs or state (with the SDK's keys),
+ * `inputs` the stripped ones. Messages go to the resource's row through the engine (its URN from the SDK).
+ */
+export function resourceContext(
+  def: Pick<ResourceDefinition<object, object>, "kind" | "autoName" | "deleteBeforeReplace" | "meta" | "defaultTimeouts">,
+  props: Record<string, unknown>,
+  inputs: Record<string, unknown>,
+  fallback: string,
+  client: TpopsClient,
+): Ctx {
+  const shown = pulumiName(props) ?? (typeof inputs.name === "string" && inputs.name ? inputs.name : fallback);
+  const label = `${def.kind} ${shown}`;
+  const urn = typeof props[URN_KEY] === "string" ? String(props[URN_KEY]) : undefined;
+  const own = generatedName(def, props, inputs);
+  const started = Date.now();
+  let last = "";
+  return {
+    client,
+    label,
+    self: resourceIdentity(props),
+    timeouts: resolveTimeouts(inputs.timeouts, def.defaultTimeouts),
+    ownsName: (name) => own !== undefined && own !== UNKNOWN && name === own,
+    progress(msg: string) {
+      if (msg === last) return;
+      last = msg;
+      const line = `${msg} [${elapsed(Date.now() - started)}]`;
+      void toResource("info", line, urn, true, () => providerLog("info", `${label}: ${line}`));
+    },
+    warn(msg: string) {
+      void toResource("warning", msg, urn, false, () => providerLog("warn", `${label}: ${msg}`));
+    },
+    note(msg: string) {
+      void toResource("info", msg, urn, false, () => providerLog("info", `${label}: ${msg}`));
+    },
+  };
+}
+
 /** Builds the dynamic-provider methods for one resource definition. */
 export function makeProvider<I extends object, O extends object>(
   typed: ResourceDefinition<I, O>,
@@ -381,24 +433,7 @@ export function makeProvider<I extends object, O extends object>(
   const def = typed as unknown as ResourceDefinition<Bag, Bag>;
   const naturalKey = def.naturalKey ?? "name";
   /** The context of one call; `props` are the raw inputs or state (with the SDK's keys), `inputs` the stripped ones. */
-  const ctxFor = (props: Bag, inputs: Bag, fallback: string): Ctx => {
-    const shown = pulumiName(props) ?? (typeof inputs.name === "string" && inputs.name ? inputs.name : fallback);
-    const label = `${def.kind} ${shown}`;
-    const own = generatedName(def, props, inputs);
-    let last = "";
-    return {
-      client: getClient(),
-      label,
-      self: resourceIdentity(props),
-      timeouts: resolveTimeouts(inputs.timeouts, def.defaultTimeouts),
-      ownsName: (name) => own !== undefined && own !== UNKNOWN && name === own,
-      progress(msg: string) {
-        if (msg === last) return;
-        last = msg;
-        providerLog("info", `${label}: ${msg}`);
-      },
-    };
-  };
+  const ctxFor = (props: Bag, inputs: Bag, fallback: string): Ctx => resourceContext(def, props, inputs, fallback, getClient());
   const localOf = (src: Record<string, unknown>) => Object.fromEntries(def.localOnly.filter((k) => src[k] !== undefined).map((k) => [k, src[k]]));
 
   /** Adopt and resume: take the found object as it is, refuse what cannot change in place, apply the rest. */
@@ -473,9 +508,9 @@ export function makeProvider<I extends object, O extends object>(
             );
           }
           how = "resume";
-          ctx.progress(`continuing with ${def.kind} ${existing.id}, which an interrupted run of this stack created under this resource's name ${show(inputs.name)}`);
+          ctx.note(`continuing with ${def.kind} ${existing.id}, which an interrupted run of this stack created under this resource's name ${show(inputs.name)}`);
         } else {
-          ctx.progress(`adopting existing ${def.kind} ${existing.id}`);
+          ctx.warn(`adopting the existing ${def.kind} ${existing.id} (${def.describeKey(inputs)}): it is managed by this stack from now on, and deleted by pulumi destroy`);
         }
         try {
           const outs = await takeOver(ctx, existing.id, inputs, how);
@@ -546,11 +581,10 @@ export function makeProvider<I extends object, O extends object>(
     } catch {
       return; // the platform is unreachable at preview: create looks again
     }
-    providerLog(
-      "info",
+    ctx.note(
       found
-        ? `${ctx.label}: adopt: true takes over the existing ${def.kind} ${found.id} (${def.describeKey(inputs)}); it is changed only where the program differs`
-        : `${ctx.label}: adopt: true, but no ${def.kind} with ${def.describeKey(inputs)} exists yet; it will be created`,
+        ? `adopt: true takes over the existing ${def.kind} ${found.id} (${def.describeKey(inputs)}); it is changed only where the program differs`
+        : `adopt: true, but no ${def.kind} with ${def.describeKey(inputs)} exists yet; it will be created`,
     );
   }
 }

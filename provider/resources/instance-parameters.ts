@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { ops, TpopsApiError, TpopsError, type ConfigurationParameter } from "../client";
 import { waitUntilJobDone } from "../waiters";
-import { client as configuredClient, providerLog } from "../config";
+import { client as configuredClient } from "../config";
 import { claimSetting, makeProvider, pulumiName, resourceIdentity, settingClaimant, UNKNOWN, v, type CheckFailure, type Ctx, type ProviderImpl, type ResourceDefinition } from "./framework";
 import { InstanceParametersMeta, type InstanceParametersOutputs } from "./schema.gen";
 
@@ -109,7 +109,7 @@ async function applyValues(ctx: Ctx, instanceId: string, target: Record<string, 
     });
     return { pending: false, template };
   }
-  providerLog("warn", `${ctx.label}: ${Object.keys(changes).join(", ")} take effect only after instance ${instanceId} restarts; restart it, or set restartIfRequired: true`);
+  ctx.warn(`${Object.keys(changes).join(", ")} take effect only after instance ${instanceId} restarts; restart it, or set restartIfRequired: true`);
   return { pending: true, template };
 }
 
@@ -198,7 +198,7 @@ export const instanceParametersDefinition: ResourceDefinition<In, Out> = {
       if (owner === undefined) originals[k] = String(val);
       else kept.push(`${k} (now managed by ${owner}; its value from before this stack was ${JSON.stringify(String(val))})`);
     }
-    if (kept.length) providerLog("warn", `${ctx.label}: left ${kept.join(", ")} as set; a rename with \`aliases\` keeps the earlier values recorded`);
+    if (kept.length) ctx.warn(`left ${kept.join(", ")} as set; a rename with \`aliases\` keeps the earlier values recorded`);
     if (!Object.keys(originals).length) return;
     ctx.progress(`restoring ${Object.keys(originals).join(", ")}`);
     await applyValues(ctx, String(state.instanceId), { ...originals }, state.restartIfRequired === true, "delete");

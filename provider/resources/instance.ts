@@ -18,6 +18,7 @@ import {
   makeProvider,
   PartialCreateError,
   resolveTimeouts,
+  resourceContext,
   UNKNOWN,
   v,
   type CheckFailure,
@@ -860,21 +861,11 @@ async function refuseReplacement(id: string, olds: Bag, news: Bag): Promise<void
 /** Takes over an instance with the same name: compares what the platform reports, then applies in-place steps. */
 async function adoptInstance(props: Bag): Promise<{ id: string; outs: Bag }> {
   const inputs = strip(props) as unknown as In;
-  const label = `Instance ${pulumiName(props) ?? inputs.name}`;
-  let last = "";
-  const ctx: Ctx = {
-    client: configuredClient(),
-    label,
-    timeouts: resolveTimeouts(inputs.timeouts, instanceDefinition.defaultTimeouts),
-    self: "",
-    ownsName: () => false,
-    progress(msg) {
-      if (msg !== last) providerLog("info", `${label}: ${(last = msg)}`);
-    },
-  };
+  const ctx: Ctx = resourceContext(instanceDefinition, props, inputs as unknown as Bag, String(inputs.name), configuredClient());
+  const label = ctx.label;
   const live = await byName(ctx, inputs.name);
   if (!live) return base.create(props);
-  ctx.progress(`adopting existing instance ${live.id}`);
+  ctx.warn(`adopting the existing instance ${live.id} (name ${JSON.stringify(inputs.name)}): it is managed by this stack from now on, and deleted by pulumi destroy`);
   // Only what reference 4.11.8 reports can be compared; the other inputs are taken as the program states them.
   const liveHosts = (live.nodes ?? []).map((n) => n.management_ip ?? "").filter(Boolean);
   const mismatches: string[] = [];
