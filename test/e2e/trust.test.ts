@@ -104,12 +104,12 @@ describe("2. settings resources own only what they set", () => {
     if (param.body?.job_id) await emu.waitJob(param.body.job_id);
 
     const took = await upWith({ settings: "true" });
-    expect(took).toMatch(/BackupPolicy backups: takes over a backup policy set outside this stack \(keepDays 21, startTime "05:00-06:00", period \[2,4\]\)/);
+    expect(took).toMatch(/BackupPolicy \(backups\):\s+warning: takes over a backup policy set outside this stack \(keepDays 21, startTime "05:00-06:00", period \[2,4\]\)/);
     expect(await livePolicy()).toMatchObject({ keep_days: 14, start_time: "02:00-03:00", period: "1,3,5,7" });
     expect(await liveParam("max_connections")).toBe("600");
 
     const removed = await upWith({ settings: "false" });
-    expect(removed).toMatch(/restoring the backup policy from before this stack/);
+    expect(removed).toMatch(/BackupPolicy backups deleting .*restoring the backup policy from before this stack/);
     expect(await livePolicy()).toMatchObject({ keep_days: 21, start_time: "05:00-06:00", period: "2,4" });
     expect(await liveParam("max_connections")).toBe("777");
   });
@@ -119,8 +119,8 @@ describe("2. settings resources own only what they set", () => {
     const renamed = await upWith({ policyName: "nightly-backups", paramsName: "tuned-params" });
     expect(renamed).toMatch(/\+ 2 created/);
     expect(renamed).toMatch(/- 2 deleted/);
-    expect(renamed).toMatch(/BackupPolicy backups: the backup policy of instance .* now belongs to BackupPolicy nightly-backups; left as it set it/);
-    expect(renamed).toMatch(/InstanceParameters params: left max_connections \(now managed by InstanceParameters tuned-params/);
+    expect(renamed).toMatch(/BackupPolicy \(backups\):\s+warning: the backup policy of instance .* now belongs to BackupPolicy nightly-backups; left as it set it/);
+    expect(renamed).toMatch(/InstanceParameters \(params\):\s+warning: left max_connections \(now managed by InstanceParameters tuned-params/);
     expect(await livePolicy()).toMatchObject({ keep_days: 14, start_time: "02:00-03:00", period: "1,3,5,7" });
     expect(await liveParam("max_connections")).toBe("600");
     ok(await main.preview(["--refresh", "--expect-no-changes"]));
@@ -160,7 +160,7 @@ export const seenPort = seen.port;
     );
     const preview = await other.preview();
     ok(preview);
-    expect(preview.stdout + preview.stderr).toMatch(/Host legacy: adopt: true takes over the existing Host .*manageIp 10\.81\.0\.9/);
+    expect(preview.stdout + preview.stderr).toMatch(/Host \(legacy\):\s+adopt: true takes over the existing Host .*manageIp 10\.81\.0\.9/);
     ok(await other.up());
     const out = await other.outputs();
     const resources = (JSON.parse(await other.exportState()) as { deployment: { resources: { urn: string; inputs?: Record<string, unknown> }[] } }).deployment.resources;
