@@ -3,7 +3,7 @@
  * triset↔pentaset solution changes, expansion of distributed instances and the M-compatibility port change in
  * place, each waiting for its job; every other change replaces the instance (old one deleted first).
  */
-import { isIPv4 } from "node:net";
+import { isIP } from "node:net";
 import { z } from "zod";
 import { ops, registerSecret, TpopsApiError, TpopsError, type Instance as ApiInstance } from "../client";
 import { waitUntilInstanceStatus, waitUntilJobDone } from "../waiters";
@@ -27,6 +27,7 @@ import {
   type ResourceDefinition,
 } from "./framework";
 import { lookupForPreview } from "./live";
+import { ipAddress, passwordProblem, passwordWarning, printWarnings, type Warning } from "./rules";
 import { InstanceMeta, type InstanceNode, type InstanceOutputs } from "./schema.gen";
 
 // ---------------------------------------------------------------- solutions (reference 4.11.6 table 4-495)
@@ -92,23 +93,6 @@ const RESERVED_TEXT = "2378-2380, 2400, 4999-5001, 5100, 5500, 5999-6001, 6009-6
 // Reading: the port the platform uses when `port` is omitted (the reference's examples all use 8000).
 const DEFAULT_DB_PORT = 8000;
 
-// Reading: GaussDB's password rule (reference 4.4 role passwords: three of four character classes, at least
-// 8 characters; 4.11.6's example Gauss_234 adds `_`); at most 32 as for the login password (4.1.1).
-const PASSWORD_SPECIALS = "~!@#$%^&*()-_=+\\|[{}];:,<.>/?";
-
-/** Why a database password is too weak, or undefined. */
-export function passwordProblem(pw: string, user: string): string | undefined {
-  if (pw.length < 8 || pw.length > 32) return "must be 8 to 32 characters long";
-  if ([...pw].some((ch) => !/[A-Za-z0-9]/.test(ch) && !PASSWORD_SPECIALS.includes(ch))) {
-    return `may contain only letters, digits and ${PASSWORD_SPECIALS}; remove other characters`;
-  }
-  const classes = [/[A-Z]/, /[a-z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((re) => re.test(pw)).length;
-  if (classes < 3) return "must contain three of: upper-case letters, lower-case letters, digits, special characters; add the missing kinds";
-  const lower = pw.toLowerCase();
-  if (lower.includes(user) || lower.includes([...user].reverse().join(""))) return `must not contain the user name ${user} or its reverse; choose another`;
-  return undefined;
-}
-
 /** Orders dotted versions numerically (negative when a < b). */
 export function compareVersions(a: string, b: string): number {
   const pa = a.split(".").map(Number);
@@ -122,46 +106,63 @@ export function compareVersions(a: string, b: string): number {
 
 // ---------------------------------------------------------------- inputs
 
-const ipList = z.array(v.ipv4());
-const absDir = z.string().refine((s) => /^\/[A-Za-z0-9._/-]*$/.test(s), { error: "is not an absolute directory; use a path such as /opt/gaussdb" });
+// reference 4.11.6 manage_ip, master_az_ip, ...: "Array of strings" of host IPs (the address family is not restricted).
+const ipList = z.array(ipAddress());
 const DIR_KEYS = { installDir: "install_dir", logDir: "log_dir", dnDir: "dn_dir", etcdDir: "etcd_dir" } as const;
+const whole = () => z.number().int({ error: "is not a whole number" });
 
 const Inputs = z
   .object({
     adopt: z.boolean().optional(),
     arbiterAzIps: ipList.optional(),
+    // reference 4.11.6 arch: "架构类型,不区分大小写。 枚举值: X86 ARM".
     arch: v.oneOf(["X86", "ARM"]),
+    // reference 4.11.6 configuration_id: "参数模板ID" (an empty string names no template: leave it out).
     configurationId: z.string().min(1, { error: "is empty; give a parameter template id or leave it out" }).optional(),
+    // reference 4.11.6 cpu_spec: "英特尔 Intel 鲲鹏 Kunpeng 海光 Hygon 不区分大小写".
     cpuSpec: v.oneOf(["Intel", "Kunpeng", "Hygon"]),
     deletion: z
       .strictObject(
-        { clearData: z.boolean().optional(), keepDifferentialBackupDays: v.int(0, 732).optional(), keepFullBackupDays: v.int(0, 732).optional() },
+        // reference 4.11.5 clear_data "Boolean"; keep_db_backup and keep_difference_backup "Integer" (no range stated: see warnings()).
+        { clearData: z.boolean().optional(), keepDifferentialBackupDays: whole().optional(), keepFullBackupDays: whole().optional() },
         { error: "has unknown keys; use clearData, keepFullBackupDays and keepDifferentialBackupDays" },
       )
       .optional(),
+    // reference 4.11.6 table 4-496 type: "GaussDB … gaussdbv5-dbmind …不分区大小写".
     engine: v.oneOf(["GaussDB", "gaussdbv5-dbmind"]),
-    engineVersion: z.string().refine((s) => /^\d+(\.\d+)*$/.test(s), { error: "is not a version such as 3.200.0" }).optional(),
-    floatIp: v.ipv4().optional(),
+    // reference 4.11.6 table 4-496 version: "参考查询数据库引擎的版本查询" — decided against 4.12.1 at preview (createRefusals).
+    engineVersion: z.string().min(1, { error: "is empty; name a version such as 3.200.0, or leave it out for the newest" }).optional(),
+    // reference 4.11.6 float_ip: "String" (an IP; the solution rule is in crossCheck).
+    floatIp: ipAddress().optional(),
     ha: z
       .strictObject(
         {
+          // reference 4.11.6 table 4-497 consistency: "strong … eventual … 不分区大小写".
           consistency: v.oneOf(["strong", "eventual"]).optional(),
+          // reference 4.11.6 table 4-497 consistency_protocol: "枚举值: quorum paxos".
           consistencyProtocol: v.oneOf(["quorum", "paxos"]).optional(),
+          // reference 4.11.6 table 4-497 mode: "枚举值: centralization_standard combined".
           mode: v.oneOf(["centralization_standard", "combined"]).optional(),
+          // reference 4.11.6 table 4-497 replication_mode: "固定"sync"".
           replicationMode: v.oneOf(["sync"]).optional(),
         },
         { error: "has unknown keys; use mode, consistency, replicationMode and consistencyProtocol" },
       )
       .optional(),
+    // reference 4.11.6 host_type: "当前只支持物理机,不区分大小写。 枚举值: BMS".
     hostType: v.oneOf(["BMS"]),
     installSettings: z
       .strictObject(
         {
-          componentDistributions: z.array(z.strictObject({ component: z.string().min(1, { error: "is empty; name the component" }), ip: v.ipv4() })).optional(),
+          componentDistributions: z
+            // reference 4.11.6 table 4-500: component "是 String 组件名称", ip "是 String 主机IP地址".
+            .array(z.strictObject({ component: z.string().min(1, { error: "is empty; name the component" }), ip: ipAddress() }))
+            .optional(),
           dirs: z
             .strictObject(
-              { installDir: absDir.optional(), logDir: absDir.optional(), dnDir: absDir.optional(), etcdDir: absDir.optional() },
-              { error: "has unknown keys; use installDir, logDir, dnDir and etcdDir" },
+              // reference 4.11.6 table 4-499 dir: "目录" (no form stated: see warnings()).
+              { installDir: z.string().optional(), logDir: z.string().optional(), dnDir: z.string().optional(), etcdDir: z.string().optional() },
+              { error: "has unknown keys; use installDir, logDir, dnDir and etcdDir (reference 4.11.6 table 4-499 dir_name)" },
             )
             .optional(),
         },
@@ -169,38 +170,42 @@ const Inputs = z
       )
       .optional(),
     loggerAzIps: ipList.optional(),
-    manageIps: ipList,
+    // reference 4.11.6 manage_ip: "否 Array of strings 主机列表" — optional: hosts may be given in the AZ lists only.
+    manageIps: ipList.optional(),
     masterAzIps: ipList.optional(),
-    mysqlCompatibilityPort: z
-      .number()
-      .int({ error: "is not a whole number" })
+    mysqlCompatibilityPort: whole()
+      // reference 4.11.21/4.11.22 port: "可选范围为: 0,1024-39989。取值为0,标识关闭MySQL兼容端口服务".
       .refine((p) => p === 0 || (p >= 1024 && p <= 39989), { error: "is outside 1024-39989; use a port in that range, or 0 to keep it closed" })
+      // reference 4.11.21 port: "限制端口: 2378,2379,2380,…,39001".
       .refine((p) => !isReserved(p), { error: `is reserved by TPOPS (${RESERVED_TEXT}); choose another port` }),
-    name: z
-      .string()
-      .refine((s) => /^[A-Za-z][A-Za-z0-9_-]{3,63}$/.test(s), { error: "is not a valid instance name; use 4-64 characters: a letter, then letters, digits, - or _" }),
+    // reference 4.11.6 name: "是 String 实例名称" (no form stated: see warnings()); empty is no name.
+    name: z.string().min(1, { error: "is empty; give the instance a name or leave it out for a generated one" }),
+    // reference 4.11.6 os_type: "麒麟:Kylin 统信: UnionTech 不区分大小写".
     osType: v.oneOf(["Kylin", "UnionTech"]),
+    // reference 4.11.6 password "root密码", with the rule reference 4.4.16 prints (rules.ts passwordProblem).
     password: z.string().superRefine((pw, ctx) => {
-      const why = passwordProblem(pw, "root");
+      const why = passwordProblem(pw);
       if (why) ctx.addIssue({ code: "custom", message: why, input: pw });
     }),
     port: v
+      // reference 4.11.6 port: "设置范围为1024~39989".
       .int(1024, 39989)
+      // reference 4.11.6 port: "(其中2378~2380、2400、…、39001被系统占用不可设置)".
       .refine((p) => !isReserved(p), { error: `is reserved by TPOPS (${RESERVED_TEXT}); choose another port` })
       .optional(),
     rdsAdminPassword: z
       .string()
+      // reference 4.11.5 rds_admin_password "设置rdsAdmin的密码" — a database password: the same rule as `password`.
       .superRefine((pw, ctx) => {
-        const why = passwordProblem(pw, "rdsadmin");
+        const why = passwordProblem(pw);
         if (why) ctx.addIssue({ code: "custom", message: why, input: pw });
       })
       .optional(),
     slaveAzIps: ipList.optional(),
+    // reference 4.11.6 solution: "枚举值: single triset … hcs6" (case-insensitive here: sent in the reference's spelling).
     solution: v.oneOf(SOLUTION_NAMES),
-    timeZone: z
-      .string()
-      .refine((s) => /^UTC[+-](0\d|1[0-4]):(00|30|45)$/.test(s), { error: "is not a time zone such as UTC+08:00" })
-      .optional(),
+    // reference 4.11.6 time_zone: "时区" (no form stated: see warnings()).
+    timeZone: z.string().optional(),
     timeouts: v.timeouts().optional(),
   })
   // The HA options follow from the solution when omitted (reference 4.11.6 table 4-497).
@@ -243,69 +248,61 @@ export function crossCheck(i: Bag): CheckFailure[] {
     for (const list of AZ_LISTS) {
       const ips = asList(i[list]);
       if (list === "loggerAzIps" || !ips.length || !known(i[list])) continue;
+      // reference 4.11.6 master_az_ip "仅hcs1、triset、quadruset、trisetnoetcd、quadrusetnoetcd可用", slave_az_ip
+      // "仅hcs1、quadruset、quadrusetnoetcd可用", arbiter_az_ip "仅hcs1、hcs4、quadruset、quadrusetnoetcd可用".
       if (!(spec.azLists as readonly string[]).includes(list)) {
         fail(list, `${show(ips)} is not accepted by solution ${solution}; only ${solutionsAccepting(list).join(", ")} take ${list} (reference 4.11.6). Remove it and list the hosts in manageIps`);
       }
     }
     const arbiter = asList(i.arbiterAzIps);
-    if (known(i.arbiterAzIps) && arbiter.length > 1) fail("arbiterAzIps", `${show(arbiter)} names ${arbiter.length} hosts; the arbiter AZ holds exactly one host`);
+    // reference 4.11.6 solution: "quadruset:一主三备一仲裁五节点" — one arbiter (hcs1/hcs4 state no count: warnings()).
+    if (known(i.arbiterAzIps) && arbiter.length > 1 && (solution === "quadruset" || solution === "quadrusetnoetcd")) {
+      fail("arbiterAzIps", `${show(arbiter)} names ${arbiter.length} hosts; ${solution} has one arbiter node (reference 4.11.6 "一主三备一仲裁五节点"): list one host`);
+    }
     if (hostsKnown) {
-      for (const f of HOST_FIELDS) {
-        const ips = asList(i[f]);
-        const dup = ips.find((ip, k) => ips.indexOf(ip) !== k);
-        if (dup) fail(f, `${show(ips)} lists ${dup} twice; name each host once`);
-      }
       const owner = new Map<string, AzList>();
       for (const list of AZ_LISTS) {
         for (const ip of asList(i[list])) {
           const prev = owner.get(ip);
-          if (prev && prev !== list) fail(list, `${ip} is already in ${prev}; a host belongs to one AZ`);
+          // A host has one data center (reference 4.9.1 data_center_id), whose name is its AZ (4.9.2 "所选机房的名称需要和实例安装时使用的AZ名称保持一致").
+          if (prev && prev !== list) fail(list, `${ip} is already in ${prev}; a host belongs to one AZ (its data center, reference 4.9.2)`);
           owner.set(ip, list);
         }
       }
       const n = hostsOf(i).length;
       const need = spec.hosts;
       if (spec.family === "distributed") {
-        // reference 4.11.15: a distributed instance grows by whole node groups of the solution's size.
+        // reference 4.11.6 solution "hcs2 一主两备三节点…" gives the host count; more hosts join by whole node groups
+        // of that size through expansion (reference 4.11.15 count "扩容节点组数"), which is how the provider creates them.
         if (n < need || (n - need) % need !== 0) {
           fail("manageIps", `names ${n} host(s) (manageIps plus the AZ lists) but solution ${solution} needs ${need}, or ${need} plus whole node groups of ${need} (expansion); list ${n < need ? need : n - ((n - need) % need)} hosts`);
         }
       } else if (n !== need) {
+        // reference 4.11.6 solution: "single: 单副本", "triset: 一主两备三节点", … (A.3 DBS.06025010 "所选主机数量有误").
         fail("manageIps", `names ${n} host(s) (manageIps plus the AZ lists) but solution ${solution} needs exactly ${need}; list ${need} hosts`);
       }
     }
     const ha = (i.ha ?? {}) as Bag;
     if (known(i.ha) && known(ha.mode) && ha.mode !== undefined) {
       const want = spec.family === "distributed" ? "combined" : "centralization_standard";
+      // reference 4.11.6 table 4-497 mode: "实例类型,主备版centralization_standard,分布式combined".
       if (lower(ha.mode) !== want) fail("ha.mode", `${show(ha.mode)} does not fit solution ${solution} (${spec.family}); use ${want}, or leave ha.mode out`);
     }
+    // reference 4.11.6 table 4-497 consistency_protocol: "去ETCD形态仅支持paxos".
     if (spec.noEtcd && known(i.ha) && known(ha.consistencyProtocol) && ha.consistencyProtocol !== undefined && lower(ha.consistencyProtocol) !== "paxos") {
       fail("ha.consistencyProtocol", `${show(ha.consistencyProtocol)} is not supported by ${solution}; the noetcd solutions support only paxos (reference 4.11.6)`);
     }
-    if (typeof i.floatIp === "string" && known(i.floatIp)) {
-      if (spec.family !== "centralized" || spec.hosts === 1) {
-        fail("floatIp", `${show(i.floatIp)} is not available for solution ${solution}; floating IPs exist only for multi-node centralized solutions (reference 4.11.6). Remove it`);
-      } else if (hostsKnown && hostsOf(i).includes(i.floatIp)) {
-        fail("floatIp", `${show(i.floatIp)} is one of the instance's hosts; use a free address`);
-      }
+    // reference 4.11.6 float_ip: "主备版部署形态创建非单节点带浮动IP的实例可用".
+    if (typeof i.floatIp === "string" && known(i.floatIp) && (spec.family !== "centralized" || spec.hosts === 1)) {
+      fail("floatIp", `${show(i.floatIp)} is not available for solution ${solution}; floating IPs exist only for multi-node centralized solutions (reference 4.11.6). Remove it`);
     }
   }
-  const cpu = lower(i.cpuSpec);
-  const arch = lower(i.arch);
-  if (cpu && arch && known(i.cpuSpec) && known(i.arch) && ["intel", "kunpeng", "hygon"].includes(cpu) && ["x86", "arm"].includes(arch)) {
-    // Kunpeng CPUs are ARM; Intel and Hygon CPUs are x86.
-    const want = cpu === "kunpeng" ? "ARM" : "X86";
-    if (arch !== want.toLowerCase()) fail("arch", `${show(i.arch)} does not match cpuSpec ${show(i.cpuSpec)}; use ${want}`);
-  }
   const mport = i.mysqlCompatibilityPort;
-  const port = i.port === undefined ? DEFAULT_DB_PORT : i.port;
-  if (typeof mport === "number" && mport !== 0 && typeof port === "number" && mport >= port && mport <= port + 10) {
-    fail("mysqlCompatibilityPort", `${mport} lies in [port, port+10] = [${port}, ${port + 10}], which the database uses (reference 4.11.21); choose a port outside it`);
+  // reference 4.11.21 port: "限制端口: …,[数据库端口,数据库端口+10]" — decided here when `port` is given (omitted: warnings()).
+  if (typeof mport === "number" && mport !== 0 && typeof i.port === "number" && mport >= i.port && mport <= i.port + 10) {
+    fail("mysqlCompatibilityPort", `${mport} lies in [port, port+10] = [${i.port}, ${i.port + 10}], which the database uses (reference 4.11.21); choose a port outside it`);
   }
-  const deletion = (i.deletion ?? {}) as Bag;
-  if (known(i.deletion) && deletion.clearData === false && i.rdsAdminPassword === undefined) {
-    fail("rdsAdminPassword", "is required when deletion.clearData is false: unmanaging an instance resets the rdsAdmin password (reference 4.11.5); set rdsAdminPassword (secret) or leave clearData true");
-  }
+  // reference 4.11.6 table 4-496 version: "DBMind实例创建时必传".
   if (lower(i.engine) === "gaussdbv5-dbmind" && i.engineVersion === undefined) {
     fail("engineVersion", "is required for gaussdbv5-dbmind instances (reference 4.11.6 table 4-496); name the version");
   }
@@ -313,11 +310,98 @@ export function crossCheck(i: Bag): CheckFailure[] {
   if (Array.isArray(comps) && hostsKnown && known(i.installSettings)) {
     const hosts = hostsOf(i);
     comps.forEach((c: Bag, k) => {
+      // reference 4.11.6 table 4-498 component_distributions "自定义安装组件IP分布": the instance's components go on its hosts.
       if (typeof c?.ip === "string" && known(c.ip) && !hosts.includes(c.ip)) {
         fail(`installSettings.componentDistributions[${k}].ip`, `${show(c.ip)} is not one of the instance's hosts; use one of ${hosts.join(", ")}`);
       }
     });
   }
+  return out;
+}
+
+// Reading of the reference's examples (4.11.6 response "time_zone" : "UTC+08:00"); not a stated rule.
+const TIME_ZONE_FORM = /^UTC[+-](0\d|1[0-4]):(00|30|45)$/;
+// Reading: the form real GaussDB instance names take (the rule reference 4.2.7 states for backup names).
+const NAME_FORM = /^[A-Za-z][A-Za-z0-9_-]{3,63}$/;
+
+/**
+ * Concerns about valid inputs that the reference does not state as rules: printed as warnings by check(), never
+ * blocking (each says why a real platform may care). Skips unknown values.
+ */
+export function warnings(i: Bag): Warning[] {
+  const out: Warning[] = [];
+  const warn = (property: string, reason: string) => out.push({ property, reason: `${property}: ${reason}` });
+  const solution = SOLUTION_NAMES.find((s) => s === lower(i.solution));
+  const spec: SolutionSpec | undefined = solution && SOLUTIONS[solution];
+  // Not stated (4.11.6 name "实例名称"); A.3 DBS.200021 "实例名非法" says a rule exists: the one GaussDB instance names follow.
+  if (typeof i.name === "string" && known(i.name) && i.name && !NAME_FORM.test(i.name)) {
+    warn("name", `${show(i.name)} may be refused as an instance name (A.3 DBS.200021): GaussDB instance names have 4-64 characters, a letter first, then letters, digits, - or _`);
+  }
+  // Not stated (4.11.6 time_zone "时区"): a spelling other than the one the platform reports reads back differently and
+  // replaces the instance on every up.
+  if (typeof i.timeZone === "string" && known(i.timeZone) && !TIME_ZONE_FORM.test(i.timeZone)) {
+    warn("timeZone", `${show(i.timeZone)} is not in the form the platform reports time zones (UTC+08:00, reference 4.11.6); if it reads back differently, every up replaces the instance`);
+  }
+  // Not stated (4.11.6 version "参考查询数据库引擎的版本查询"): the platform's versions are dotted numbers (4.12.1 example).
+  if (typeof i.engineVersion === "string" && known(i.engineVersion) && !/^\d+(\.\d+)*$/.test(i.engineVersion)) {
+    warn("engineVersion", `${show(i.engineVersion)} is not a dotted version such as 3.200.0, the form the platform lists (reference 4.12.1)`);
+  }
+  for (const f of HOST_FIELDS) {
+    const ips = asList(i[f]);
+    const dup = known(i[f]) ? ips.find((ip, k) => ips.indexOf(ip) !== k) : undefined;
+    // Not stated: a host named twice is one host; check() sends and records the list without the repeat.
+    if (dup) warn(f, `lists ${dup} more than once; it is one host, counted and sent once`);
+  }
+  const arbiter = asList(i.arbiterAzIps);
+  // Not stated for hcs1/hcs4 (their descriptions name no arbiter count); the reference's examples list one arbiter host.
+  if (known(i.arbiterAzIps) && arbiter.length > 1 && (solution === "hcs1" || solution === "hcs4")) {
+    warn("arbiterAzIps", `names ${arbiter.length} hosts; the reference's ${solution} example has one arbiter host (reference 4.11.6)`);
+  }
+  // Not stated: a floating IP moves between the nodes, so one of their own addresses cannot serve as it.
+  if (spec && typeof i.floatIp === "string" && known(i.floatIp) && HOST_FIELDS.every((f) => known(i[f])) && hostsOf(i).includes(i.floatIp)) {
+    warn("floatIp", `${show(i.floatIp)} is one of the instance's hosts; a floating IP is normally a free address`);
+  }
+  const cpu = lower(i.cpuSpec);
+  const arch = lower(i.arch);
+  if (cpu && arch && known(i.cpuSpec) && known(i.arch) && ["intel", "kunpeng", "hygon"].includes(cpu) && ["x86", "arm"].includes(arch)) {
+    // Not stated: Kunpeng processors are ARM; Intel and Hygon processors are x86.
+    const want = cpu === "kunpeng" ? "ARM" : "X86";
+    if (arch !== want.toLowerCase()) warn("arch", `${show(i.arch)} does not match cpuSpec ${show(i.cpuSpec)}: ${i.cpuSpec} processors are ${want}`);
+  }
+  const mport = i.mysqlCompatibilityPort;
+  // Not stated: the platform's port when `port` is omitted; the reference's examples all use 8000.
+  if (typeof mport === "number" && mport !== 0 && i.port === undefined && mport >= DEFAULT_DB_PORT && mport <= DEFAULT_DB_PORT + 10) {
+    warn("mysqlCompatibilityPort", `${mport} lies in [${DEFAULT_DB_PORT}, ${DEFAULT_DB_PORT + 10}]: if the platform's default port is ${DEFAULT_DB_PORT} (as in the reference's examples), opening it is refused (reference 4.11.21 "[数据库端口,数据库端口+10]"); set port, or choose another`);
+  }
+  const deletion = (i.deletion ?? {}) as Bag;
+  // reference 4.11.5 requires rds_admin_password only "未传clear_data且未传is_force_remove_instance场景"; the provider sends
+  // clear_data. Without a new password rdsAdmin keeps the one only TPOPS knew.
+  if (known(i.deletion) && deletion.clearData === false && i.rdsAdminPassword === undefined) {
+    warn("rdsAdminPassword", "is not set while deletion.clearData is false: unmanaging then leaves rdsAdmin with a password only TPOPS knew (reference 4.11.5 rds_admin_password \"重新设置新密码\"); set rdsAdminPassword (secret) to choose it");
+  }
+  for (const k of ["keepFullBackupDays", "keepDifferentialBackupDays"] as const) {
+    const d = deletion[k];
+    // Not stated (4.11.5 "Integer"): backups are kept 0-732 days elsewhere (4.11.6 keep_days "0~732", 4.2.1 "1-732天").
+    if (known(i.deletion) && typeof d === "number" && (d < 0 || d > 732)) warn(`deletion.${k}`, `${d} is outside 0-732, the days the platform keeps backups elsewhere (reference 4.11.6, 4.2.1)`);
+  }
+  const dirs = ((i.installSettings ?? {}) as Bag).dirs;
+  if (dirs && typeof dirs === "object" && known(i.installSettings)) {
+    for (const [k, d] of Object.entries(dirs as Bag)) {
+      // Not stated (4.11.6 dir "目录"): the installer works with absolute paths.
+      if (typeof d === "string" && known(d) && !d.startsWith("/")) warn(`installSettings.dirs.${k}`, `${show(d)} is not an absolute directory; the installer expects a path such as /opt/gaussdb`);
+    }
+  }
+  for (const f of ["password", "rdsAdminPassword"] as const) {
+    const why = typeof i[f] === "string" && known(i[f]) ? passwordWarning(String(i[f])) : undefined;
+    if (why) warn(f, `[secret] ${why}`);
+  }
+  return out;
+}
+
+/** The host lists without repeats (a host named twice is one host); unknown lists unchanged. */
+function uniqueHosts(i: Bag): Bag {
+  const out: Bag = { ...i };
+  for (const f of HOST_FIELDS) if (Array.isArray(i[f]) && known(i[f])) out[f] = [...new Set(asList(i[f]))];
   return out;
 }
 
@@ -389,7 +473,8 @@ function createBody(i: In, version: string, base: readonly string[]) {
     solution: i.solution,
     ...(i.port !== undefined ? { port: String(i.port) } : {}),
     password: i.password,
-    manage_ip: i.manageIps.filter((ip) => base.includes(ip)),
+    // reference 4.11.6 manage_ip is optional: sent when the program names hosts outside the AZ lists.
+    ...(i.manageIps?.length ? { manage_ip: i.manageIps.filter((ip) => base.includes(ip)) } : {}),
     ...az("masterAzIps"),
     ...az("slaveAzIps"),
     ...az("arbiterAzIps"),
@@ -425,7 +510,15 @@ async function finishCreate(ctx: Ctx, inputs: In, id: string, version: string, j
       const group = SOLUTIONS[inputs.solution].hosts;
       await runStep(ctx, id, { kind: "expand", addIps: extra, groups: extra.length / group });
     }
-    if (inputs.mysqlCompatibilityPort !== 0) await runStep(ctx, id, { kind: "mysqlPort", from: 0, to: inputs.mysqlCompatibilityPort });
+    if (inputs.mysqlCompatibilityPort !== 0) {
+      // With `port` omitted the database port is known only now (check warned): refuse before the call the platform refuses.
+      const dbPort = last.port ?? DEFAULT_DB_PORT;
+      const mport = inputs.mysqlCompatibilityPort;
+      if (mport >= dbPort && mport <= dbPort + 10) {
+        throw new TpopsError(`mysqlCompatibilityPort ${mport} lies in [port, port+10] = [${dbPort}, ${dbPort + 10}] of the database port the platform chose (reference 4.11.21); choose a port outside it, or set port`);
+      }
+      await runStep(ctx, id, { kind: "mysqlPort", from: 0, to: mport });
+    }
     const live = await byId(ctx, id);
     if (!live) throw new TpopsError(`instance ${id} is not listed after its create job completed`);
     return { id, outs: toOutputs(live, state) };
@@ -629,12 +722,12 @@ function describeTaken(taken: readonly { ip: string; by: string }[]): string {
 async function createRefusals(i: Bag, self: { id?: string; name?: string }): Promise<CheckFailure[]> {
   const out: CheckFailure[] = [];
   const version = i.engineVersion;
-  if (typeof version === "string" && known(version) && /^\d+(\.\d+)*$/.test(version)) {
+  if (typeof version === "string" && known(version) && version) {
     const versions = await offered(configuredClient);
     const why = versions && versionRefusal(version, i.engine, versions);
     if (why) out.push({ property: "engineVersion", reason: why });
   }
-  const named = HOST_FIELDS.flatMap((f) => asList(i[f]).filter((ip) => ip !== UNKNOWN && isIPv4(ip)).map((ip) => ({ f, ip })));
+  const named = HOST_FIELDS.flatMap((f) => asList(i[f]).filter((ip) => ip !== UNKNOWN && isIP(ip) !== 0).map((ip) => ({ f, ip })));
   const ips = [...new Set(named.map((n) => n.ip))];
   const taken = ips.length ? await lookupForPreview("hosts in use", () => hostsTakenByOthers(configuredClient(), ips, self)) : undefined;
   for (const f of HOST_FIELDS) {
@@ -766,16 +859,16 @@ export const instanceDefinition: ResourceDefinition<In, Out> = {
   async delete(ctx, id, state) {
     const d = (state.deletion ?? {}) as { clearData?: boolean; keepFullBackupDays?: number; keepDifferentialBackupDays?: number };
     const clear = d.clearData !== false;
-    if (!clear && !state.rdsAdminPassword) {
-      throw new TpopsError("deletion.clearData is false (unmanage) but rdsAdminPassword is not set; set it and run pulumi up before destroying (reference 4.11.5)");
-    }
     if (state.rdsAdminPassword) registerSecret(String(state.rdsAdminPassword));
+    // reference 4.11.5 rds_admin_password is required only "未传clear_data且未传is_force_remove_instance场景"; both are sent,
+    // so unmanaging without it is accepted (check warned that rdsAdmin then keeps its old password).
+    if (!clear && !state.rdsAdminPassword) ctx.progress("unmanaging without rdsAdminPassword: rdsAdmin keeps the password TPOPS set");
     const body = {
       clear_data: clear,
       is_force_remove_instance: false,
       keep_db_backup: d.keepFullBackupDays ?? 0,
       keep_difference_backup: d.keepDifferentialBackupDays ?? 0,
-      ...(clear ? {} : { rds_admin_password: String(state.rdsAdminPassword) }),
+      ...(!clear && state.rdsAdminPassword ? { rds_admin_password: String(state.rdsAdminPassword) } : {}),
     };
     const { job_id } = await ctx.client.call(ops.instances.delete, { path: { instance_id: id }, body });
     // The job frees the hosts (reference 4.11.5), so dependent Host deletes may follow only after it.
@@ -793,11 +886,15 @@ export const instance: ProviderImpl = {
 
   async check(olds, news) {
     const r = await base.check(olds, news);
-    const inputs = r.inputs ?? {};
+    const warned = warnings(r.inputs ?? {});
+    // A host named twice is one host: sent and recorded once (warned), so state and program compare equal.
+    const inputs = uniqueHosts(r.inputs ?? {});
     const failures = [...(r.failures ?? []), ...crossCheck(inputs)];
     const prev = olds.engineVersion;
     const next = inputs.engineVersion;
-    if (typeof prev === "string" && typeof next === "string" && known(prev) && known(next) && /^\d+(\.\d+)*$/.test(next) && compareVersions(next, prev) < 0) {
+    const dotted = (x: string) => /^\d+(\.\d+)*$/.test(x);
+    // reference 4.11.17 upgrade_candidate_versions "可升级版本": only upgrades, so an older version is never a candidate.
+    if (typeof prev === "string" && typeof next === "string" && known(prev) && known(next) && dotted(next) && dotted(prev) && compareVersions(next, prev) < 0) {
       failures.push({
         property: "engineVersion",
         reason: `engineVersion: ${show(next)} is older than ${show(prev)}; downgrades are not possible (reference 4.11.17 offers only upgrades). Keep ${prev}, or replace the instance`,
@@ -805,12 +902,14 @@ export const instance: ProviderImpl = {
     }
     // A create (no old inputs): refusals the platform would make at create time that need its data, decided now
     // rather than after the program's hosts were added. Updates are decided by diff (a replacement is a create too).
+    // Input errors come first: a program that the reference's rules already refuse costs no API call.
     const creating = Object.keys(strip(olds)).length === 0;
-    if (creating) {
+    if (creating && !failures.length) {
       const flagged = new Set(failures.map((f) => f.property.split(".")[0]));
       const live = await createRefusals(inputs, { name: typeof inputs.name === "string" ? inputs.name : undefined });
       failures.push(...live.filter((f) => !flagged.has(f.property)));
     }
+    printWarnings("Instance", news, warned.filter((w) => !failures.some((f) => f.property === w.property)));
     return failures.length ? { inputs, failures } : { inputs };
   },
 
