@@ -4,7 +4,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startTestEmulator, type TestEmulator } from "../helpers/emulator";
 import { TestProject } from "../helpers/pulumi";
-import { exampleProject, platformCounts, SECRETS } from "./helpers";
+import { exampleProject, platformCounts, programProject, SECRETS } from "./helpers";
 
 let emu: TestEmulator;
 const projects: TestProject[] = [];
@@ -20,11 +20,8 @@ afterAll(async () => {
 });
 
 async function project(name: string, program: string): Promise<TestProject> {
-  const p = await TestProject.create(name, { "Pulumi.yaml": `name: ${name}\nruntime: nodejs\nmain: index.ts\n`, "index.ts": program });
+  const p = await programProject(name, program, emu);
   projects.push(p);
-  await p.setConfig("tpops:endpoint", emu.url);
-  await p.setConfig("tpops:username", "admin");
-  await p.setConfig("tpops:password", SECRETS.tpops, true);
   return p;
 }
 

@@ -37,3 +37,12 @@ export async function platformCounts(emu: TestEmulator) {
   const s = await emu.control.state();
   return { dataCenters: s.dataCenters.length, keyPairs: s.keyPairs.length, hosts: s.hosts.length, instances: s.instances.length };
 }
+
+/** A TestProject whose index.ts is `program`, configured for `emu` (TPOPS endpoint and credentials). */
+export async function programProject(name: string, program: string, emu: TestEmulator): Promise<TestProject> {
+  const project = await TestProject.create(name, { "Pulumi.yaml": `name: ${name}\nruntime: nodejs\nmain: index.ts\n`, "index.ts": program });
+  await project.setConfig("tpops:endpoint", emu.url);
+  await project.setConfig("tpops:username", "admin");
+  await project.setConfig("tpops:password", SECRETS.tpops, true);
+  return project;
+}

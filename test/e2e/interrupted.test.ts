@@ -8,8 +8,8 @@ import { readdirSync, readlinkSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestEmulator, type TestEmulator } from "../helpers/emulator";
-import { pulumiEnv, TestProject, toolsBin } from "../helpers/pulumi";
-import { SECRETS } from "./helpers";
+import { pulumiEnv, toolsBin, type TestProject } from "../helpers/pulumi";
+import { programProject } from "./helpers";
 
 let emu: TestEmulator;
 let p: TestProject;
@@ -34,10 +34,7 @@ export const hostNames = hosts.map((h) => h.name);
 
 beforeAll(async () => {
   emu = await startTestEmulator({ timeScale: 0.001 });
-  p = await TestProject.create("interrupted", { "Pulumi.yaml": "name: interrupted\nruntime: nodejs\nmain: index.ts\n", "index.ts": program });
-  await p.setConfig("tpops:endpoint", emu.url);
-  await p.setConfig("tpops:username", "admin");
-  await p.setConfig("tpops:password", SECRETS.tpops, true);
+  p = await programProject("interrupted", program, emu);
 });
 afterAll(async () => {
   killLeftovers();

@@ -5,8 +5,8 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestEmulator, type TestEmulator } from "../helpers/emulator";
-import { TestProject } from "../helpers/pulumi";
-import { SECRETS } from "./helpers";
+import type { TestProject } from "../helpers/pulumi";
+import { programProject } from "./helpers";
 
 let emu: TestEmulator;
 let p: TestProject;
@@ -31,10 +31,7 @@ interface EngineEvent {
 
 beforeAll(async () => {
   emu = await startTestEmulator({ timeScale: 0.003 }); // the instance create job takes about 4 s
-  p = await TestProject.create("progress", { "Pulumi.yaml": "name: progress\nruntime: nodejs\nmain: index.ts\n", "index.ts": program });
-  await p.setConfig("tpops:endpoint", emu.url);
-  await p.setConfig("tpops:username", "admin");
-  await p.setConfig("tpops:password", SECRETS.tpops, true);
+  p = await programProject("progress", program, emu);
 });
 afterAll(async () => {
   if (p) await p.destroy();

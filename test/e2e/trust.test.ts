@@ -2,8 +2,8 @@
 // set across take-over, removal and rename (item 2), adopt without surprises (item 6) and `get` (item 8).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestEmulator, type TestEmulator } from "../helpers/emulator";
-import { TestProject, type PulumiRun } from "../helpers/pulumi";
-import { SECRETS } from "./helpers";
+import type { PulumiRun, TestProject } from "../helpers/pulumi";
+import { programProject } from "./helpers";
 
 let emu: TestEmulator;
 const projects: TestProject[] = [];
@@ -34,11 +34,8 @@ export const hostId = host.id;
 `;
 
 async function project(name: string, index: string): Promise<TestProject> {
-  const p = await TestProject.create(name, { "Pulumi.yaml": `name: ${name}\nruntime: nodejs\nmain: index.ts\n`, "index.ts": index });
+  const p = await programProject(name, index, emu);
   projects.push(p);
-  await p.setConfig("tpops:endpoint", emu.url);
-  await p.setConfig("tpops:username", "admin");
-  await p.setConfig("tpops:password", SECRETS.tpops, true);
   return p;
 }
 
