@@ -6,7 +6,7 @@ import { KeyPairOutputKeys, KeyPairSecretInputs, KeyPairSecretOutputs, type KeyP
 
 const provider = providerStub("keyPair");
 
-/** An SSH key pair the platform generates to log in to hosts (reference 4.8.1–4.8.5). Place `publicKey` in the hosts' `~/.ssh/authorized_keys`, then add hosts with `sshKeyId`. At most 20 key pairs exist on a platform. See docs/reference.md. */
+/** An SSH key pair the platform generates to log in to hosts (reference 4.8.1–4.8.5). Place `publicKey` in the hosts' `~/.ssh/authorized_keys`, then add hosts with `sshKeyId`. At most 20 key pairs exist on a platform: a create beyond that (the live ones plus the stack's new ones) is refused at preview. See docs/reference.md. */
 export class KeyPair extends pulumi.dynamic.Resource {
   /** Whether the key pair was adopted. */
   declare readonly adopt: pulumi.Output<KeyPairOutputs["adopt"]>;

@@ -118,9 +118,9 @@ export interface InstanceComponentDistribution {
 export interface InstanceDeletionArgs {
   /** true uninstalls the database and frees its hosts; false only removes it from TPOPS management (unmanage), leaving it running, and needs `rdsAdminPassword`. Default true. */
   readonly clearData?: pulumi.Input<boolean>;
-  /** Days differential backups are kept after deletion, 0–732. Default 0. */
+  /** Days differential backups are kept after deletion, a whole number (values outside 0–732 are warned about). Default 0. */
   readonly keepDifferentialBackupDays?: pulumi.Input<number>;
-  /** Days full backups are kept after deletion, 0–732 (0 removes them with the instance). Default 0. */
+  /** Days full backups are kept after deletion, a whole number (0 removes them with the instance; values outside 0–732 are warned about). Default 0. */
   readonly keepFullBackupDays?: pulumi.Input<number>;
 }
 
@@ -128,9 +128,9 @@ export interface InstanceDeletionArgs {
 export interface InstanceDeletion {
   /** true uninstalls the database and frees its hosts; false only removes it from TPOPS management (unmanage), leaving it running, and needs `rdsAdminPassword`. Default true. */
   readonly clearData?: boolean;
-  /** Days differential backups are kept after deletion, 0–732. Default 0. */
+  /** Days differential backups are kept after deletion, a whole number (values outside 0–732 are warned about). Default 0. */
   readonly keepDifferentialBackupDays?: number;
-  /** Days full backups are kept after deletion, 0–732 (0 removes them with the instance). Default 0. */
+  /** Days full backups are kept after deletion, a whole number (0 removes them with the instance; values outside 0–732 are warned about). Default 0. */
   readonly keepFullBackupDays?: number;
 }
 
@@ -162,7 +162,7 @@ export interface InstanceHa {
 export interface InstanceInstallSettingsArgs {
   /** Which host each component goes to. */
   readonly componentDistributions?: pulumi.Input<pulumi.Input<InstanceComponentDistributionArgs>[]>;
-  /** Absolute directories by name: `installDir` (software), `logDir` (logs), `dnDir` (DN data), `etcdDir` (ETCD data). */
+  /** Directories by name: `installDir` (software), `logDir` (logs), `dnDir` (DN data), `etcdDir` (ETCD data). Absolute paths; another form is warned about (the reference states none). */
   readonly dirs?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
 
@@ -170,7 +170,7 @@ export interface InstanceInstallSettingsArgs {
 export interface InstanceInstallSettings {
   /** Which host each component goes to. */
   readonly componentDistributions?: InstanceComponentDistribution[];
-  /** Absolute directories by name: `installDir` (software), `logDir` (logs), `dnDir` (DN data), `etcdDir` (ETCD data). */
+  /** Directories by name: `installDir` (software), `logDir` (logs), `dnDir` (DN data), `etcdDir` (ETCD data). Absolute paths; another form is warned about (the reference states none). */
   readonly dirs?: Record<string, string>;
 }
 
@@ -252,7 +252,7 @@ export interface BackupPolicyArgs {
   readonly closeCompression?: pulumi.Input<boolean>;
   /** Minutes between differential backups: 15, 30, 60, 180, 360, 720 or 1440. Default 30. Updates in place. */
   readonly differentialPeriod?: pulumi.Input<number>;
-  /** Back up from a standby (not for single-node instances or versions below 3.100.0). Default false. Updates in place. */
+  /** Back up from a standby: not for single-node instances or versions below 3.100.0 (reference 4.2.4; refused at preview when the instance can be read, otherwise before any change). Default false. Updates in place. */
   readonly enableStandbyBackup?: pulumi.Input<boolean>;
   /** Size in GB at which backup files are split, 0–1024 and a multiple of 4 (0 = no split). Default 4. Updates in place. */
   readonly fileSplitSize?: pulumi.Input<number>;
@@ -260,7 +260,7 @@ export interface BackupPolicyArgs {
   readonly instanceId: pulumi.Input<string>;
   /** Days full backups are kept, 1–732. Default 7. Updates in place. */
   readonly keepDays?: pulumi.Input<number>;
-  /** Weekdays of full backups, 1 (Monday) to 7 (Sunday), each at most once. Default every day. Updates in place. */
+  /** Weekdays of full backups, 1 (Monday) to 7 (Sunday), at least one (a day named twice counts once). Default every day. Updates in place. */
   readonly period?: pulumi.Input<pulumi.Input<number>[]>;
   /** Pages prefetched by differential backups, 1–8192. Default 64. Updates in place. */
   readonly prefetchBlock?: pulumi.Input<number>;
@@ -344,35 +344,35 @@ export const DataCenterSecretInputs: string[] = [];
 export interface HostArgs {
   /** Take over an existing host with the same `manageIp` instead of failing. Default false. */
   readonly adopt?: pulumi.Input<boolean>;
-  /** CPU vendor: `intel`, `kunpeng` or `hygon` (case-insensitive). Changing it replaces the host. */
+  /** CPU vendor: `intel`, `kunpeng` or `hygon` (case-insensitive), one the platform supports (4.9.8, checked at preview). Changing it replaces the host. */
   readonly cpuSpec: pulumi.Input<string>;
-  /** Id of the data center the host belongs to. Updates in place. */
+  /** Id of the data center the host belongs to (an id the platform does not know is refused at preview). Updates in place (refused while the host is in use). */
   readonly dataCenterId: pulumi.Input<string>;
-  /** Data-network IPv4 address. Updates in place (refused while the host is unmanaged or in use). */
+  /** Data-network IP address (IPv4 or IPv6). Updates in place (refused while the host is unmanaged or in use). */
   readonly dataIp: pulumi.Input<string>;
   /** Description, at most 100 characters. Updates in place. */
   readonly description?: pulumi.Input<string>;
   /** Let the platform empty an existing sandbox directory `/var/chroot` when adding the host (`is_force_rm_chroot_dir`). Default false. */
   readonly forceRemoveChrootDir?: pulumi.Input<boolean>;
-  /** Management IPv4 address; identifies the host. Changing it replaces the host (the old one is removed first). */
+  /** Management IP address (IPv4 or IPv6); identifies the host (one another host has is refused at preview unless `adopt`). Changing it replaces the host (the old one is removed first). */
   readonly manageIp: pulumi.Input<string>;
   /** Host alias, at most 64 bytes. Default: the Pulumi resource name plus a random suffix. Updates in place. */
   readonly name?: pulumi.Input<string>;
-  /** Operating system: `kylin` or `uniontech` (case-insensitive). Changing it replaces the host. */
+  /** Operating system: `kylin` or `uniontech` (case-insensitive), one the platform supports (4.9.8, checked at preview). Changing it replaces the host. */
   readonly osType: pulumi.Input<string>;
   /** Password of the host's root user, used to add and to remove the host. Give this or `sshKeyId`. (secret) */
   readonly rootPassword?: pulumi.Input<string>;
-  /** Id of a `KeyPair` whose public key is in root's `authorized_keys`. Give this or `rootPassword`. Updates in place. */
+  /** Id of a `KeyPair` whose public key is in root's `authorized_keys` (an id the platform does not know is refused at preview). Give this or `rootPassword`. Updates in place. */
   readonly sshKeyId?: pulumi.Input<string>;
   /** SSH port, 1–65535 except 8002 and 12017 (reserved by TPOPS). Default 22. Changing it replaces the host. */
   readonly sshPort?: pulumi.Input<number>;
-  /** Storage type: `localssd` or `dorado`. Default `localssd`. Changing it replaces the host. */
+  /** Storage type: `localssd` or `dorado`, one the platform supports (4.9.8, checked at preview). Default `localssd`. Changing it replaces the host. */
   readonly storageType?: pulumi.Input<string>;
   /** Waiting limits for the add and remove jobs. Defaults: create 20m, update 5m, delete 20m. */
   readonly timeouts?: pulumi.Input<TimeoutsArgs>;
-  /** Host type: `BMS` (bare metal) or `CONTAINER`. Default `BMS`. Changing it replaces the host. */
+  /** Host type: `BMS` (bare metal) or `CONTAINER`, one the platform supports (4.9.8, checked at preview; its example lists only `BMS`). Default `BMS`. Changing it replaces the host. */
   readonly type?: pulumi.Input<string>;
-  /** Service (virtual) IPv4 address. Updates in place (refused while the host is unmanaged or in use). */
+  /** Service (virtual) IP address (IPv4 or IPv6). Updates in place (refused while the host is unmanaged or in use). */
   readonly virtualIp: pulumi.Input<string>;
 }
 
@@ -439,9 +439,9 @@ export const HostSecretInputs: string[] = ["rootPassword"];
 export interface InstanceArgs {
   /** Take over an existing instance with the same `name` instead of failing. Default false. */
   readonly adopt?: pulumi.Input<boolean>;
-  /** Hosts of the arbiter AZ (exactly one): only hcs1, hcs4, quadruset and quadrusetnoetcd. Part of the instance's hosts: a change is recorded in place when it comes with a host change that runs in place (see `manageIps`); any other change replaces the instance. */
+  /** Hosts of the arbiter AZ: only hcs1, hcs4, quadruset and quadrusetnoetcd; one host for quadruset and quadrusetnoetcd (one arbiter node), more for hcs1 and hcs4 are warned about. Part of the instance's hosts: a change is recorded in place when it comes with a host change that runs in place (see `manageIps`); any other change replaces the instance. */
   readonly arbiterAzIps?: pulumi.Input<pulumi.Input<string>[]>;
-  /** CPU architecture: `X86` or `ARM` (case-insensitive; `ARM` goes with `Kunpeng`). Changing it replaces the instance. */
+  /** CPU architecture: `X86` or `ARM` (case-insensitive; a warning says when it does not fit `cpuSpec`: Kunpeng is ARM, Intel and Hygon are X86). Changing it replaces the instance. */
   readonly arch: pulumi.Input<string>;
   /** Id of the parameter template to install with. Default: the platform's default template. Changing it replaces the instance (use InstanceParameters to change parameters in place). */
   readonly configurationId?: pulumi.Input<string>;
@@ -451,9 +451,9 @@ export interface InstanceArgs {
   readonly deletion?: pulumi.Input<InstanceDeletionArgs>;
   /** Engine: `GaussDB` or `gaussdbv5-dbmind` (case-insensitive). Default `GaussDB`. Changing it replaces the instance. */
   readonly engine?: pulumi.Input<string>;
-  /** Engine version, e.g. `3.200.0`. Default: the newest version the platform offers (4.12.1), resolved at create and kept. Updates in place by upgrading to a candidate version (4.11.17–4.11.18); downgrades are refused. */
+  /** Engine version, e.g. `3.200.0`: one the platform offers (4.12.1, checked at preview). Default: the newest version the platform offers (4.12.1), resolved at create and kept. Updates in place by upgrading to a candidate version (4.11.17–4.11.18); downgrades are refused. */
   readonly engineVersion?: pulumi.Input<string>;
-  /** Floating IPv4 address: only multi-node centralized solutions. Changing it replaces the instance. */
+  /** Floating IP address: only multi-node centralized solutions (one of the instance's hosts is warned about). Changing it replaces the instance. */
   readonly floatIp?: pulumi.Input<string>;
   /** High-availability options; derived from the solution when omitted. Changing it replaces the instance. */
   readonly ha?: pulumi.Input<InstanceHaArgs>;
@@ -463,27 +463,27 @@ export interface InstanceArgs {
   readonly installSettings?: pulumi.Input<InstanceInstallSettingsArgs>;
   /** Hosts of the logger AZ: multi-host solutions. Part of the instance's hosts: a change is recorded in place when it comes with a host change that runs in place (see `manageIps`); any other change replaces the instance. */
   readonly loggerAzIps?: pulumi.Input<pulumi.Input<string>[]>;
-  /** Manage IPs of the instance's hosts (Host resources); together with the AZ lists they must number exactly the solution's hosts (single 1, triset 3, quadruset 5, pentaset 5, hcs1 9, hcs2 3, hcs3 4, hcs4 5, hcs6 1). Updates in place when adding 2 hosts with triset→pentaset or removing 2 with pentaset→triset (likewise the noetcd forms), or adding whole node groups (the solution's host count each) to a distributed instance; any other change replaces the instance. */
-  readonly manageIps: pulumi.Input<pulumi.Input<string>[]>;
+  /** Manage IPs of the instance's hosts (Host resources) besides those in the AZ lists; optional (reference 4.11.6), e.g. when the AZ lists name every host. Together with the AZ lists they must number exactly the solution's hosts (single 1, triset 3, quadruset 5, pentaset 5, hcs1 9, hcs2 3, hcs3 4, hcs4 5, hcs6 1). Updates in place when adding 2 hosts with triset→pentaset or removing 2 with pentaset→triset (likewise the noetcd forms), or adding whole node groups (the solution's host count each) to a distributed instance; any other change replaces the instance. */
+  readonly manageIps?: pulumi.Input<pulumi.Input<string>[]>;
   /** Hosts of the master AZ (the primary goes here): only hcs1, triset, quadruset, trisetnoetcd and quadrusetnoetcd. Part of the instance's hosts: a change is recorded in place when it comes with a host change that runs in place (see `manageIps`), e.g. dropping the list when growing triset to pentaset; any other change replaces the instance. */
   readonly masterAzIps?: pulumi.Input<pulumi.Input<string>[]>;
-  /** M-compatibility (MySQL protocol) port, 1024–39989, not reserved and outside [port, port+10]; 0 keeps it closed. Default 0. Updates in place: opens (4.11.21), moves or closes (4.11.22) it. */
+  /** M-compatibility (MySQL protocol) port, 1024–39989, not reserved and outside [port, port+10] (with `port` omitted, a warning assumes the default 8000 and create refuses before opening it); 0 keeps it closed. Default 0. Updates in place: opens (4.11.21), moves or closes (4.11.22) it. */
   readonly mysqlCompatibilityPort?: pulumi.Input<number>;
-  /** Instance name: 4–64 characters, a letter first, then letters, digits, `-` or `_`. Default: the Pulumi resource name plus a random suffix. Changing it replaces the instance. */
+  /** Instance name (not empty; another form than the one GaussDB names take — 4–64 characters, a letter first, then letters, digits, `-` or `_` — is warned about). Default: the Pulumi resource name plus a random suffix. Changing it replaces the instance. */
   readonly name?: pulumi.Input<string>;
   /** Operating system of the hosts: `Kylin` or `UnionTech` (case-insensitive). Changing it replaces the instance. */
   readonly osType: pulumi.Input<string>;
-  /** Database root password: 8–32 characters with three of upper-case, lower-case, digits and specials `~!@#$%^&*()-_=+\|[{}];:,<.>/?`, not containing `root` or its reverse. Changing it replaces the instance. (secret) */
+  /** Database root password: at least 8 characters, three of upper-case letters, lower-case letters, digits and specials, and no character outside those (reference 4.4.16; the specials are `~!@#$%^&*()=+[{}];,<.>/?`, the backslash, the vertical bar and `_`). Longer than 32 is warned about (GaussDB's default `password_max_length`). Changing it replaces the instance. (secret) */
   readonly password: pulumi.Input<string>;
   /** Database port, 1024–39989 except the ports TPOPS reserves (2378–2380, 2400, 4999–5001, 5100, 5500, 5999–6001, 6009–6010, 6500, 8015, 8097, 8098, 8181, 9090, 9100, 9180, 9187, 9200, 12016, 12017, 20049, 20050, 21731, 21732, 32122–32126, 39001). Default: the platform's (8000). Changing it replaces the instance. */
   readonly port?: pulumi.Input<number>;
-  /** New password of the rdsAdmin user, required when `deletion.clearData` is false (unmanage, reference 4.11.5). Kept in state only. (secret) */
+  /** New password of the rdsAdmin user, set when unmanaging (`deletion.clearData` false, reference 4.11.5); the same rule as `password`. Without it rdsAdmin keeps the password TPOPS set (warned at preview). Kept in state only. (secret) */
   readonly rdsAdminPassword?: pulumi.Input<string>;
   /** Hosts of the standby AZ: only hcs1, quadruset and quadrusetnoetcd. Part of the instance's hosts: a change is recorded in place when it comes with a host change that runs in place (see `manageIps`); any other change replaces the instance. */
   readonly slaveAzIps?: pulumi.Input<pulumi.Input<string>[]>;
   /** Deployment: centralized `single`, `triset`, `quadruset`, `pentaset`, `trisetnoetcd`, `quadrusetnoetcd`, `pentasetnoetcd`; distributed `hcs1`, `hcs2`, `hcs3`, `hcs4`, `hcs6` (case-insensitive). Updates in place between triset and pentaset, and between trisetnoetcd and pentasetnoetcd (with the matching `manageIps` change); other changes replace the instance. The noetcd forms need the platform whitelist `gaussdb_feature_supportDccCluster`; with it on, the platform installs triset, quadruset and pentaset as their noetcd forms, so name the noetcd form in the program. */
   readonly solution: pulumi.Input<string>;
-  /** Time zone such as `UTC+08:00`. Default: the platform's. Changing it replaces the instance. */
+  /** Time zone such as `UTC+08:00` (another form is warned about: it may read back differently). Default: the platform's. Changing it replaces the instance. */
   readonly timeZone?: pulumi.Input<string>;
   /** Waiting limits for the platform jobs. Defaults: create 90m, update 120m, delete 60m. */
   readonly timeouts?: pulumi.Input<TimeoutsArgs>;
@@ -526,7 +526,7 @@ export interface InstanceOutputs {
   /** Hosts of the logger AZ. */
   readonly loggerAzIps?: string[];
   /** Manage IPs of the instance's hosts. */
-  readonly manageIps: string[];
+  readonly manageIps?: string[];
   /** Hosts of the master AZ. */
   readonly masterAzIps?: string[];
   /** M-compatibility port (0 = closed). */
@@ -574,7 +574,7 @@ export interface InstanceParametersArgs {
   readonly restartIfRequired?: pulumi.Input<boolean>;
   /** Waiting limits for the parameter and restart jobs. Defaults: create 30m, update 30m, delete 30m. */
   readonly timeouts?: pulumi.Input<TimeoutsArgs>;
-  /** Parameter name → value, as strings (distributed instances name them `cn:<name>` or `dn:<name>`). Updates in place. */
+  /** Parameter name → value, as strings (distributed instances name them `cn:<name>` or `dn:<name>`), spelled as the template's range has them: `on`, not `ON` or ` on` (refused with the spelling to use, since the platform would keep its own). Updates in place. */
   readonly values: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
 
@@ -601,17 +601,17 @@ export const InstanceParametersSecretOutputs: string[] = [];
 /** Inputs of InstanceParameters that the class wraps in `pulumi.secret` whatever the program passes (schema.json `secret: true`). */
 export const InstanceParametersSecretInputs: string[] = [];
 
-/** Arguments of {@link KeyPair}: An SSH key pair the platform generates to log in to hosts (reference 4.8.1–4.8.5). Place `publicKey` in the hosts' `~/.ssh/authorized_keys`, then add hosts with `sshKeyId`. At most 20 key pairs exist on a platform. */
+/** Arguments of {@link KeyPair}: An SSH key pair the platform generates to log in to hosts (reference 4.8.1–4.8.5). Place `publicKey` in the hosts' `~/.ssh/authorized_keys`, then add hosts with `sshKeyId`. At most 20 key pairs exist on a platform: a create beyond that (the live ones plus the stack's new ones) is refused at preview. */
 export interface KeyPairArgs {
   /** Take over an existing key pair with the same `name` instead of failing. Default false. */
   readonly adopt?: pulumi.Input<boolean>;
   /** Key algorithm: `RSA_2048`, `RSA_3072` or `RSA_4096`. Default `RSA_3072`. Changing it replaces the key pair. */
   readonly algorithm?: pulumi.Input<string>;
-  /** Description, at most 256 bytes. Updates in place. */
+  /** Description: at most 256 bytes at create (reference 4.8.2), fewer than 256 bytes when changed (4.8.3). Updates in place. */
   readonly description?: pulumi.Input<string>;
   /** Delete the key pair even while hosts use it (the API's `forced`). Default false. */
   readonly forceDelete?: pulumi.Input<boolean>;
-  /** Unique name, at most 128 bytes. Default: the Pulumi resource name plus a random suffix. Updates in place. */
+  /** Unique name, at most 128 bytes; a name another key pair has is refused at preview (unless `adopt`). Default: the Pulumi resource name plus a random suffix. Updates in place. */
   readonly name?: pulumi.Input<string>;
   /** Waiting limits (key-pair calls are synchronous; default 5m each). */
   readonly timeouts?: pulumi.Input<TimeoutsArgs>;

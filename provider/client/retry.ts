@@ -10,8 +10,18 @@ export const TRANSIENT_STATUSES: ReadonlySet<number> = new Set([429, 500, 502, 5
 /** HTTP statuses that are never retried (a 401 gets exactly one re-login, handled by the client). */
 export const PERMANENT_STATUSES: ReadonlySet<number> = new Set([400, 401, 403, 404]);
 
-/** DBS codes meaning "instance busy with another operation" (reference A.3, status 409): the server did not act. */
-export const BUSY_ERROR_CODES: ReadonlySet<string> = new Set(["DBS.200019", "DBS.201202"]);
+/**
+ * DBS codes meaning "instance busy with another operation", with the status reference A.3 gives each: the server
+ * did not act. 409 DBS.200019/DBS.201202 "该实例正在进行其它操作或该实例故障,无法执行该操作,请稍后重试"; 400
+ * DBS.280012 "当前实例正处于其他操作中,无法升级" (an upgrade while another job runs).
+ */
+export const BUSY_ERRORS: ReadonlyMap<string, number> = new Map([
+  ["DBS.200019", 409],
+  ["DBS.201202", 409],
+  ["DBS.280012", 400],
+]);
+/** The busy codes (see BUSY_ERRORS). */
+export const BUSY_ERROR_CODES: ReadonlySet<string> = new Set(BUSY_ERRORS.keys());
 
 /**
  * Low-level codes raised before a single request byte left this process (connect refused, DNS, connect
@@ -35,7 +45,7 @@ export interface RetryPolicy {
   readonly baseDelayMs: number;
   /** Cap of a single transient backoff. */
   readonly maxDelayMs: number;
-  /** Attempts (first try included) while the instance is busy (409 DBS.200019/DBS.201202). */
+  /** Attempts (first try included) while the instance is busy (409 DBS.200019/DBS.201202, 400 DBS.280012). */
   readonly busyMaxAttempts: number;
   /** First backoff ceiling while the instance is busy. */
   readonly busyBaseDelayMs: number;
@@ -99,7 +109,7 @@ export function parseRetryAfter(value: string | undefined, nowMs: number): numbe
 /** Decides whether a failed attempt is retried and after how long; the policy in one function. */
 export function decideRetry(error: unknown, ctx: AttemptContext, policy: RetryPolicy): RetryDecision {
   if (error instanceof TpopsApiError) {
-    if (error.status === 409 && error.errorCode !== undefined && BUSY_ERROR_CODES.has(error.errorCode)) {
+    if (error.errorCode !== undefined && BUSY_ERRORS.get(error.errorCode) === error.status) {
       // The platform refused before acting, so any method may be replayed; busy spells last minutes.
       if (ctx.busyRetries + 1 >= policy.busyMaxAttempts) return { retry: false, why: "instance still busy" };
       return {

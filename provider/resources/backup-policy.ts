@@ -4,8 +4,11 @@
  * another BackupPolicy of the program (a rename) is left as that one set it.
  */
 import { z } from "zod";
-import { ops, TpopsApiError, TpopsError, type BackupPolicy as ApiPolicy, type BackupConfig as ApiConfig } from "../client";
-import { AUTO_NAME_KEY, claimSetting, makeProvider, pulumiName, resetSettingClaims, resourceIdentity, settingClaimant, UNKNOWN, v, type Ctx, type ProviderImpl, type ResourceDefinition } from "./framework";
+import { ops, TpopsApiError, TpopsError, type BackupPolicy as ApiPolicy, type BackupConfig as ApiConfig, type Instance as ApiInstance } from "../client";
+import { client as configuredClient } from "../config";
+import { AUTO_NAME_KEY, claimSetting, makeProvider, pulumiName, resetSettingClaims, resourceIdentity, settingClaimant, strip, UNKNOWN, v, type Ctx, type ProviderImpl, type ResourceDefinition } from "./framework";
+import { compareVersions } from "./instance";
+import { lookupForPreview } from "./live";
 import { BackupPolicyMeta, type BackupPolicyOutputs, type BackupPolicySettings } from "./schema.gen";
 
 /** Differential backup intervals in minutes (reference 4.2.1 `differential_period`). */
@@ -36,25 +39,36 @@ export function startTimeProblem(s: string): string | undefined {
 }
 
 const Inputs = z.object({
+  // reference 4.2.4 close_compression: "Boolean 是否关闭备份压缩".
   closeCompression: z.boolean(),
   differentialPeriod: z
     .number()
+    // reference 4.2.1 differential_period: "取值范围: 15、30、60、180、360、720、1440。单位: 分钟".
     .refine((n) => (DIFFERENTIAL_PERIODS as readonly number[]).includes(n), { error: `is not an allowed interval; use one of ${DIFFERENTIAL_PERIODS.join(", ")} (minutes)` }),
+  // reference 4.2.1 enable_standby_backup "Boolean"; 4.2.4 "不支持单节点实例及3.100.0以下的实例" is decided from the instance (standbyRefusal).
   enableStandbyBackup: z.boolean(),
+  // reference 4.2.1 file_split_size: "可设置范围为0~1024GB,设置需为4的倍数".
   fileSplitSize: v.int(0, 1024).refine((n) => n % 4 === 0, { error: "is not a multiple of 4; use 0, 4, 8, … 1024 (GB)" }),
+  // reference 4.2.1 instance_id: "是 String 实例ID" (empty names no instance).
   instanceId: z.string().min(1, { error: "is empty; use the id of an Instance" }),
+  // reference 4.2.1 keep_days: "取值范围: 1-732天".
   keepDays: v.int(1, 732),
   period: z
     .array(
+      // reference 4.2.1 period: "格式为逗号隔开的数字,数字代表星期 … 1/2/3/4则表示…星期一、星期二、星期三和星期四" (1 Monday … 7 Sunday).
       z.number().refine((d) => Number.isInteger(d) && d >= 1 && d <= 7, { error: "is not a weekday; use 1 (Monday) to 7 (Sunday)" }),
       { error: "is not a list of weekdays; use numbers 1 (Monday) to 7 (Sunday)" },
     )
+    // reference 4.2.1 period: "是" (required) — "自动备份将在每星期指定的天进行" needs at least one day.
     .min(1, { error: "is empty; name at least one weekday 1-7" })
-    .refine((days) => new Set(days).size === days.length, { error: "repeats a weekday; name each day once" })
-    // The API answers the days in ascending order; keep the state in that order so reads show no drift.
-    .transform((days) => [...days].sort((a, b) => a - b)),
+    // A repeated day is one day (no rule forbids it): sent and recorded once, in the ascending order the API answers
+    // (so reads show no drift).
+    .transform((days) => [...new Set(days)].sort((a, b) => a - b)),
+  // reference 4.2.1 prefetch_block: "取值范围:1~8192".
   prefetchBlock: v.int(1, 8192),
+  // reference 4.2.1 rate_limit: "取值范围:0~1024".
   rateLimit: v.int(0, 1024),
+  // reference 4.2.1 start_time: "格式必须为hh:mm-HH:MM且有效 … HH取值必须比hh大1,mm和MM取值必须相同,且取值必须为00" (startTimeProblem).
   startTime: z.string().superRefine((s, ctx) => {
     const why = startTimeProblem(s);
     if (why) ctx.addIssue({ code: "custom", message: why, input: s });
@@ -64,6 +78,29 @@ const Inputs = z.object({
 
 type In = z.output<typeof Inputs>;
 type Out = BackupPolicyOutputs;
+
+/** Why the instance cannot back up from a standby (reference 4.2.4 enable_standby_backup), or undefined. */
+export function standbyRefusal(inst: Pick<ApiInstance, "id" | "solution" | "nodes" | "datastore">): string | undefined {
+  const solution = (inst.solution ?? "").toLowerCase();
+  // single and hcs6 deploy on one node (reference 4.11.6 "single: 单副本", "hcs6 一主单节点").
+  const singleNode = solution ? solution === "single" || solution === "hcs6" : (inst.nodes ?? []).length <= 1;
+  const version = inst.datastore?.version;
+  const old = typeof version === "string" && /^\d+(\.\d+)*$/.test(version) && compareVersions(version, "3.100.0") < 0;
+  if (!singleNode && !old) return undefined;
+  const what = singleNode ? `a single-node instance${solution ? ` (${solution})` : ""}` : `version ${version}, below 3.100.0`;
+  return `enableStandbyBackup: true is not supported for instance ${inst.id}, ${what} (reference 4.2.4 "不支持单节点实例及3.100.0以下的实例"); set it to false`;
+}
+
+async function instanceById(client: Ctx["client"], id: string): Promise<ApiInstance | undefined> {
+  return (await client.listAll(ops.instances.list, { query: { id } })).find((i) => i.id === id);
+}
+
+/** Refuses standby backups the instance does not support, before any change (create and update). */
+async function assertStandbySupported(ctx: Pick<Ctx, "client">, instanceId: string): Promise<void> {
+  const inst = await instanceById(ctx.client, instanceId);
+  const why = inst && standbyRefusal(inst);
+  if (why) throw new TpopsError(`nothing was changed: ${why}`);
+}
 
 /** The settings target a BackupPolicy owns (see claimSetting). */
 const target = (instanceId: string) => `backupPolicy:${instanceId}`;
@@ -153,6 +190,7 @@ export const backupPolicyDefinition: ResourceDefinition<In, Out> = {
   async create(ctx, inputs) {
     const before = await readLive(ctx, inputs.instanceId);
     if (!before) throw new TpopsError(`instance ${inputs.instanceId} not found; check instanceId`);
+    if (inputs.enableStandbyBackup) await assertStandbySupported(ctx, inputs.instanceId);
     const originalPolicy = settingsOf(before);
     const handSet = differences(originalPolicy);
     if (handSet.length) {
@@ -172,6 +210,7 @@ export const backupPolicyDefinition: ResourceDefinition<In, Out> = {
 
   async update(ctx, id, olds, news, changed) {
     const instanceId = news.instanceId ?? id;
+    if (news.enableStandbyBackup && changed.includes("enableStandbyBackup")) await assertStandbySupported(ctx, instanceId);
     await apply(ctx, instanceId, news, changed.includes("closeCompression"));
     const live = await readLive(ctx, instanceId);
     if (!live) throw new TpopsError(`instance ${instanceId} disappeared during the update`);
@@ -228,6 +267,14 @@ export const backupPolicy: ProviderImpl = {
       return { ...r, failures: [...(r.failures ?? []), failure] };
     }
     owners.set(instanceId, owner);
+    // reference 4.2.4: standby backups need a multi-node instance of 3.100.0 or later — decided now when the instance
+    // can be read (a new one is decided by create before any change).
+    const creating = Object.keys(strip(olds)).length === 0;
+    if (!r.failures?.length && r.inputs?.enableStandbyBackup === true && (creating || olds.enableStandbyBackup !== true)) {
+      const inst = await lookupForPreview(`instance ${instanceId}`, () => instanceById(configuredClient(), instanceId));
+      const why = inst && standbyRefusal(inst);
+      if (why) return { ...r, failures: [{ property: "enableStandbyBackup", reason: why }] };
+    }
     return r;
   },
 };

@@ -6,13 +6,15 @@ import { createIdempotently, generatedName, makeProvider, strip, UNKNOWN, v, typ
 import { lookupForPreview } from "./live";
 import { DataCenterMeta, type DataCenterOutputs } from "./schema.gen";
 
-// reference 4.9.10: at most 20 characters: letters, digits, `-` and `_`.
 const NAME = v
+  // reference 4.9.10 table 4-362 name: "是 String 机房名称,不超过20个字符" (required, so not empty).
   .text(20, { min: 1 })
+  // reference 4.9.10 table 4-362 name: "可以包含英文、数字、中划线或者下划线,不能包含其他特殊字符".
   .refine((s) => /^[A-Za-z0-9_-]*$/.test(s), { error: "may contain only letters, digits, - and _; remove other characters" });
 
 const Inputs = z.object({
   adopt: z.boolean().optional(),
+  // reference 4.9.10 table 4-362 description: "机房描述,不超过100个字符" (4.9.11 the same).
   description: v.text(100).optional(),
   name: NAME,
   timeouts: v.timeouts().optional(),

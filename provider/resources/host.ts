@@ -2,10 +2,11 @@
 import { z } from "zod";
 import { ops, TpopsApiError, TpopsError, type Host as ApiHost, type TpopsClient } from "../client";
 import { waitUntil, waitUntilJobDone, type JobProgress } from "../waiters";
-import { createIdempotently, makeProvider, PartialCreateError, v, type Ctx, type ResourceDefinition } from "./framework";
+import { createIdempotently, generatedName, makeProvider, PartialCreateError, strip, UNKNOWN, v, type CheckFailure, type Ctx, type ProviderImpl, type ResourceDefinition } from "./framework";
 import { HostMeta, type HostOutputs } from "./schema.gen";
 import { client as configuredClient } from "../config";
 import { lookupForPreview } from "./live";
+import { ipAddress } from "./rules";
 
 // reference A.3: the add-host call names a manage IP that another host already has.
 const DUPLICATE_MANAGE_IP = "DBS.06025027";
@@ -13,29 +14,48 @@ const DUPLICATE_MANAGE_IP = "DBS.06025027";
 // reference 4.9.2 table 4-320: ssh_port 1-65535 except 8002 and 12017.
 const RESERVED_SSH_PORTS = [8002, 12017] as const;
 
+// reference 4.9.8 table 4-353: the enumerations of the supported types; the platform's own list is checked at preview
+// (4.9.2 接口约束 "可支持主机规格请查询"可支持主机规格"API"). Sent in 4.9.8's spelling.
+const TYPES = ["BMS", "CONTAINER"] as const;
+const OS_TYPES = ["kylin", "uniontech"] as const;
+const STORAGE_TYPES = ["localssd", "dorado"] as const;
+const CPU_SPECS = ["intel", "kunpeng", "hygon"] as const;
+
 const Inputs = z
   .object({
     adopt: z.boolean().optional(),
-    cpuSpec: v.oneOf(["intel", "kunpeng", "hygon"]),
+    // reference 4.9.8 cpu_specs: "枚举值: intel kunpeng hygon" (4.9.2 cpu_spec "类型包括Intel、Hygon,、Kunpeng").
+    cpuSpec: v.oneOf(CPU_SPECS),
+    // reference 4.9.2 data_center_id: "是 String 主机所属机房ID" (it must exist: checked at preview).
     dataCenterId: z.string().min(1, { error: "is empty; use the id of a DataCenter" }),
-    dataIp: v.ipv4(),
+    // reference 4.9.2 table 4-321 data_ip: "是 String 主机数据IP".
+    dataIp: ipAddress(),
+    // reference 4.9.2 description: "主机描述,不超过100个字符".
     description: v.text(100).optional(),
     forceRemoveChrootDir: z.boolean().optional(),
-    manageIp: v.ipv4(),
-    // reference 4.9.2 requires `name`; check() generates one, except for `adopt: true` without a name, where the
-    // live name is kept (or one is generated at create when there is nothing to adopt).
+    // reference 4.9.2 table 4-321 manage_ip: "是 String 主机管理IP".
+    manageIp: ipAddress(),
+    // reference 4.9.2 name: "主机别名,不超过64个字节" (required: check() generates one, except for `adopt: true`
+    // without a name, where the live name is kept, or one is generated at create when there is nothing to adopt).
     name: v.text(64, { bytes: true, min: 1 }).optional(),
-    osType: v.oneOf(["kylin", "uniontech"]),
+    // reference 4.9.8 os_types: "枚举值: kylin uniontech" (4.9.2 os_type "类型包括Kylin、Uniontech").
+    osType: v.oneOf(OS_TYPES),
+    // reference 4.9.2 os_root_pwd: "主机root用户密码" (no rule stated; empty is no password).
     rootPassword: z.string().min(1, { error: "is empty; give the root password or use sshKeyId" }).optional(),
+    // reference 4.9.2 ssh_key_id: "SSH私钥ID" (it must exist: checked at preview).
     sshKeyId: z.string().min(1, { error: "is empty; use the id of a KeyPair" }).optional(),
+    // reference 4.9.2 ssh_port: "范围为1-65535,限制端口:8002, 12017".
     sshPort: v.port(RESERVED_SSH_PORTS),
-    storageType: v.oneOf(["localssd", "dorado"]),
+    // reference 4.9.8 storage_types: "枚举值: localssd dorado" (4.9.2 storage_type "类型包括localssd").
+    storageType: v.oneOf(STORAGE_TYPES),
     timeouts: v.timeouts().optional(),
-    type: v.oneOf(["BMS", "CONTAINER"]),
-    virtualIp: v.ipv4(),
+    // reference 4.9.8 types: "枚举值: BMS CONTAINER" (4.9.2 type "类型包括BMS").
+    type: v.oneOf(TYPES),
+    // reference 4.9.2 table 4-321 virtual_ip: "是 String 主机业务IP".
+    virtualIp: ipAddress(),
   })
   .superRefine((h, ctx) => {
-    // reference 4.9.2: a host is added with the root password or an SSH key, exactly one of them.
+    // reference 4.9.2 接口约束: "主机上线方式支持root密码和ssh私钥两种方式,必须选择其中一种上线".
     if ((h.rootPassword === undefined) === (h.sshKeyId === undefined)) {
       ctx.addIssue({
         code: "custom",
@@ -327,5 +347,87 @@ export const hostDefinition: ResourceDefinition<In, Out> = {
   },
 };
 
-/** Host provider methods. */
-export const host = makeProvider(hostDefinition);
+const base = makeProvider(hostDefinition);
+
+/** What one provider process fetched for preview checks: the supported specifications and the host list. */
+let specs: Promise<{ types: string[]; os_types: string[]; storage_types: string[]; cpu_specs: string[] } | undefined> | undefined;
+let known: Promise<ApiHost[] | undefined> | undefined;
+/** Data center and key pair ids found to exist (a preview of many hosts in one data center looks it up once). */
+const existing = new Set<string>();
+
+/** Forgets the fetched specifications, host list and ids (tests). */
+export function resetHostPreviewCache(): void {
+  specs = undefined;
+  known = undefined;
+  existing.clear();
+}
+
+const SPEC_FIELDS = [
+  ["type", "types"],
+  ["osType", "os_types"],
+  ["storageType", "storage_types"],
+  ["cpuSpec", "cpu_specs"],
+] as const;
+
+/**
+ * Refusals of a new or changed host that the platform's data decides (skipped for unknown values and when the
+ * platform does not answer): specifications it does not support, a data center or key pair that does not exist,
+ * and, for a create, a manage IP another host has.
+ */
+async function liveRefusals(olds: Record<string, unknown>, inputs: Record<string, unknown>, news: Record<string, unknown>): Promise<CheckFailure[]> {
+  const out: CheckFailure[] = [];
+  const creating = Object.keys(strip(olds)).length === 0;
+  const fresh = (k: string) => {
+    const x = inputs[k];
+    return typeof x === "string" && x !== UNKNOWN && x !== "" && (creating || olds[k] !== x);
+  };
+  const client = () => configuredClient();
+  if (SPEC_FIELDS.some(([k]) => fresh(k))) {
+    specs ??= lookupForPreview("host specifications", () => client().call(ops.hosts.specifications));
+    const s = await specs;
+    for (const [k, list] of SPEC_FIELDS) {
+      const offered = s?.[list];
+      // reference 4.9.2 接口约束: "可支持主机规格请查询"可支持主机规格"API" (reference 4.9.8).
+      if (fresh(k) && offered && !offered.some((o) => o.toLowerCase() === String(inputs[k]).toLowerCase())) {
+        out.push({ property: k, reason: `${k}: ${JSON.stringify(inputs[k])} is not supported by this platform; it supports ${offered.join(", ") || "none"} (reference 4.9.8); use one of them` });
+      }
+    }
+  }
+  if (fresh("dataCenterId") && !existing.has(`dc:${inputs.dataCenterId}`)) {
+    const id = String(inputs.dataCenterId);
+    const dcs = await lookupForPreview(`data center ${id}`, () => client().listAll(ops.dataCenters.list, { query: { id } }));
+    if (dcs?.some((d) => d.id === id)) existing.add(`dc:${id}`);
+    // reference 4.9.2 data_center_id "主机所属机房ID"; A.3 DBS.06025058 "所选机房不存在".
+    else if (dcs) out.push({ property: "dataCenterId", reason: `dataCenterId: ${JSON.stringify(id)} is not a data center of the platform (reference 4.9.2, DBS.06025058); use the id of a DataCenter` });
+  }
+  if (fresh("sshKeyId") && !existing.has(`kp:${inputs.sshKeyId}`)) {
+    const id = String(inputs.sshKeyId);
+    const kps = await lookupForPreview(`key pair ${id}`, () => client().listAll(ops.keyPairs.list, { query: { id } }));
+    if (kps?.some((k) => k.id === id)) existing.add(`kp:${id}`);
+    // reference 4.9.2 ssh_key_id "SSH私钥ID": the id of a key pair (4.8.2).
+    else if (kps) out.push({ property: "sshKeyId", reason: `sshKeyId: ${JSON.stringify(id)} is not a key pair of the platform (reference 4.8.2); use the id of a KeyPair` });
+  }
+  const ip = inputs.manageIp;
+  if (creating && inputs.adopt !== true && typeof ip === "string" && ip !== UNKNOWN) {
+    // One list per process (a preview of many hosts costs one scan): hosts added during the run are not ours to find.
+    known ??= lookupForPreview("hosts", () => scanHosts(client()));
+    const other = (await known)?.find((h) => h.ip.manage_ip === ip);
+    // A host carrying this resource's own generated name was added by an interrupted run: create continues with it.
+    if (other && other.name !== generatedName(hostDefinition, news, inputs)) {
+      // reference 4.9.2 refuses a host added twice (A.3 DBS.06025027); without adopt the create is refused, so say it now.
+      out.push({ property: "manageIp", reason: `manageIp: ${ip} is already the manage IP of host ${other.id} (${other.name}) on the platform; set adopt: true to take it over, or change manageIp` });
+    }
+  }
+  return out;
+}
+
+/** Host provider methods: the framework's, plus the refusals the platform's data decides at preview. */
+export const host: ProviderImpl = {
+  ...base,
+  async check(olds, news) {
+    const r = await base.check(olds, news);
+    if (r.failures?.length) return r;
+    const failures = await liveRefusals(olds, r.inputs ?? {}, news);
+    return failures.length ? { ...r, failures } : r;
+  },
+};

@@ -8,15 +8,19 @@ import { ops, TpopsApiError, TpopsError, type ConfigurationParameter } from "../
 import { waitUntilJobDone } from "../waiters";
 import { client as configuredClient } from "../config";
 import { claimSetting, makeProvider, pulumiName, resourceIdentity, settingClaimant, UNKNOWN, v, type CheckFailure, type Ctx, type ProviderImpl, type ResourceDefinition } from "./framework";
+import { lookupForPreview } from "./live";
+import { printWarnings } from "./rules";
 import { InstanceParametersMeta, type InstanceParametersOutputs } from "./schema.gen";
 
 const Inputs = z.object({
+  // reference 4.3.2 instance_id: "是 String 实例ID" (empty names no instance).
   instanceId: z.string().min(1, { error: "is empty; use the id of an Instance" }),
   restartIfRequired: z.boolean(),
   timeouts: v.timeouts().optional(),
   values: z
-    .record(z.string().min(1, { error: "is an empty parameter name" }), z.string({ error: 'is not a string; parameter values are strings, e.g. "4"' }))
-    .refine((m) => Object.keys(m).length > 0, { error: "is empty; name at least one parameter" }),
+    // reference 4.3.2 table 4-88 map: "Map<String,String> 参数名,参数值"; names and ranges are checked against 4.3.1 (valueFailures).
+    // reference 4.3.2 values "否" (optional): an empty map manages nothing and is only warned about (check).
+    .record(z.string().min(1, { error: "is an empty parameter name" }), z.string({ error: 'is not a string; parameter values are strings, e.g. "4"' })),
 });
 
 type In = z.output<typeof Inputs>;
@@ -29,7 +33,11 @@ type Template = Map<string, ConfigurationParameter>;
 const NUM = "(-?\\d+(?:\\.\\d+)?)";
 const NUMERIC_RANGE = new RegExp(`^${NUM}\\s*[-~]\\s*${NUM}$`);
 
-/** Why `value` is outside a parameter's `value_range` (reference 4.3.1 table 4-83), or undefined. */
+/**
+ * Why `value` is outside a parameter's `value_range` (reference 4.3.1 table 4-83), or undefined. reference 4.3.2
+ * 接口约束: "改的参数必须在指定数据库引擎版本的默认参数范围内" — the value as written: `"ON"` is not in `on,off` and
+ * `" 10"` is not a number (see canonicalValue for the fix offered).
+ */
 export function rangeProblem(p: ConfigurationParameter, value: string): string | undefined {
   const range = (p.value_range ?? "").trim();
   if (!range) return undefined;
@@ -37,15 +45,32 @@ export function rangeProblem(p: ConfigurationParameter, value: string): string |
   if (num) {
     const [lo, hi] = [Number(num[1]), Number(num[2])];
     const decimals = p.type === "float" || /\./.test(range);
-    if (!(decimals ? /^-?\d+(\.\d+)?$/ : /^-?\d+$/).test(value.trim())) return `is not ${decimals ? "a number" : "a whole number"}`;
+    if (!(decimals ? /^-?\d+(\.\d+)?$/ : /^-?\d+$/).test(value)) return `is not ${decimals ? "a number" : "a whole number"}`;
     const n = Number(value);
     return n < lo || n > hi ? `is outside` : undefined;
   }
   const len = /^length\s+(\d+)\s*-\s*(\d+)$/i.exec(range);
   if (len) return value.length < Number(len[1]) || value.length > Number(len[2]) ? "has a length outside" : undefined;
-  // Enumerations are comma-separated; an option may itself contain ", " (DateStyle's "ISO, MDY").
-  const options = range.split(/,(?! )/).map((o) => o.trim());
-  return options.some((o) => o.toLowerCase() === value.trim().toLowerCase()) ? undefined : "is not one of";
+  return enumOptions(range).includes(value) ? undefined : "is not one of";
+}
+
+/** Enumerations are comma-separated; an option may itself contain ", " (DateStyle's "ISO, MDY"). */
+function enumOptions(range: string): string[] {
+  return range.split(/,(?! )/).map((o) => o.trim());
+}
+
+/**
+ * The in-range spelling of a value that differs from one only in case or surrounding spaces (`"ON"` → `on`,
+ * `" 10"` → `10`), or undefined. Such a value is refused with this fix rather than sent: the platform keeps values
+ * in the range's spelling, so it would read back differently and show as drift on every up.
+ */
+export function canonicalValue(p: ConfigurationParameter, value: string): string | undefined {
+  const range = (p.value_range ?? "").trim();
+  if (!range || !rangeProblem(p, value)) return undefined;
+  const trimmed = value.trim();
+  if (/^length\s/i.test(range)) return undefined; // spaces are part of a string value
+  if (NUMERIC_RANGE.test(range)) return trimmed !== value && !rangeProblem(p, trimmed) ? trimmed : undefined;
+  return enumOptions(range).find((o) => o.toLowerCase() === trimmed.toLowerCase());
 }
 
 /** Failures for names missing from the template and values outside their ranges; `path` prefixes the property. */
@@ -54,6 +79,7 @@ export function valueFailures(template: Template, values: Record<string, string>
   for (const [name, value] of Object.entries(values)) {
     const property = `values.${name}`;
     const p = template.get(name);
+    // reference 4.3.2 values: "用户基于默认参数模板自定义的参数值" — a parameter of the instance's template (4.3.1).
     if (!p) {
       const near = [...template.keys()].filter((k) => k.toLowerCase().includes(name.toLowerCase().replace(/^(cn|dn):/, ""))).slice(0, 3);
       out.push({
@@ -62,8 +88,19 @@ export function valueFailures(template: Template, values: Record<string, string>
       });
       continue;
     }
+    // reference 4.3.2 接口约束: "改的参数必须在指定数据库引擎版本的默认参数范围内" (the range is 4.3.1's value_range).
     const why = rangeProblem(p, value);
-    if (why) out.push({ property, reason: `${property}: ${JSON.stringify(value)} ${why} the allowed range ${p.value_range} of ${name}; use a value in ${p.value_range}` });
+    if (!why) continue;
+    const fix = canonicalValue(p, value);
+    // "is outside the allowed range 10-262143 of x", "is not a whole number (the allowed range of x is 10-262143)".
+    const what = /number$/.test(why) ? `${why} (the allowed range of ${name} is ${p.value_range})` : `${why} the allowed range ${p.value_range} of ${name}`;
+    out.push({
+      property,
+      reason:
+        fix !== undefined
+          ? `${property}: ${JSON.stringify(value)} ${what} as written; did you mean ${JSON.stringify(fix)}? (the platform keeps the range's spelling)`
+          : `${property}: ${JSON.stringify(value)} ${what}; use a value in ${p.value_range}`,
+    });
   }
   return out;
 }
@@ -215,17 +252,17 @@ export const instanceParameters: ProviderImpl = {
     const inputs = r.inputs ?? {};
     const instanceId = inputs.instanceId;
     const values = inputs.values;
+    if (!r.failures?.length && values && typeof values === "object" && !Object.keys(values).length) {
+      printWarnings("InstanceParameters", news, [{ property: "values", reason: "values: {} names no parameter; this resource manages nothing" }]);
+    }
     if (r.failures?.length || typeof instanceId !== "string" || instanceId === UNKNOWN || !values || typeof values !== "object") return r;
     const label = `InstanceParameters ${pulumiName(news) ?? instanceId}`;
     for (const k of Object.keys(values)) claimSetting(target(instanceId, k), resourceIdentity(news), label);
     const given = Object.fromEntries(Object.entries(values as Record<string, unknown>).filter(([, x]) => typeof x === "string" && x !== UNKNOWN)) as Record<string, string>;
-    let tpl: { template: Template; version: string };
-    try {
-      tpl = await readTemplate({ client: configuredClient() }, instanceId);
-    } catch {
-      // The instance may not exist yet (it is being replaced) or the platform is unreachable: create/update validate again before any change.
-      return r;
-    }
+    // The instance may not exist yet (it is being replaced) or the platform does not answer: create/update validate
+    // again before any change. A refused login fails the preview (lookupForPreview).
+    const tpl = await lookupForPreview(`parameter template of instance ${instanceId}`, () => readTemplate({ client: configuredClient() }, instanceId));
+    if (!tpl) return r;
     const failures = valueFailures(tpl.template, given, instanceId, tpl.version);
     return failures.length ? { inputs, failures } : r;
   },

@@ -1,22 +1,36 @@
 /** KeyPair (reference 4.8.1–4.8.5): name and description in place; algorithm replaces. */
 import { z } from "zod";
 import { ops, TpopsApiError, TpopsError, type KeyPair as ApiKeyPair } from "../client";
-import { createIdempotently, makeProvider, PartialCreateError, v, type Ctx, type ResourceDefinition } from "./framework";
+import { createIdempotently, generatedName, makeProvider, PartialCreateError, resourceIdentity, strip, UNKNOWN, v, type Ctx, type ProviderImpl, type ResourceDefinition } from "./framework";
 import { KeyPairMeta, type KeyPairOutputs } from "./schema.gen";
 import { client as configuredClient } from "../config";
 import { lookupForPreview } from "./live";
 
 const ALGORITHMS = ["RSA_2048", "RSA_3072", "RSA_4096"] as const;
 
+/** reference 4.8.1 接口约束: "最大支持创建20个秘钥对". */
+export const MAX_KEY_PAIRS = 20;
+/** reference 4.8.3 description: "私钥描述需少于256字节" (a change of description; 4.8.2 allows a stored one 256). */
+const UPDATE_DESCRIPTION_MAX_BYTES = 255;
+
 const Inputs = z.object({
   adopt: z.boolean().optional(),
+  // reference 4.8.1 key_algorithms: "枚举值: RSA_2048 RSA_3072 RSA_4096" (sent in that spelling).
   algorithm: v.oneOf(ALGORITHMS),
-  // reference 4.8.2 table 4-301: name at most 128 bytes, description at most 256 bytes.
+  // reference 4.8.2 table 4-301 description: "私钥描述,不超过256个字节" (the stored form; 4.8.1 states no limit).
   description: v.text(256, { bytes: true }).optional(),
   forceDelete: z.boolean().optional(),
+  // reference 4.8.2 table 4-301 name: "私钥名称,不超过128个字节"; empty would let 4.8.1 "默认随机生成" pick another name.
   name: v.text(128, { bytes: true, min: 1 }),
   timeouts: v.timeouts().optional(),
 });
+
+/** Why a description cannot be set by an update (reference 4.8.3), or undefined. */
+export function descriptionChangeProblem(description: string | undefined): string | undefined {
+  const bytes = Buffer.byteLength(description ?? "");
+  if (bytes <= UPDATE_DESCRIPTION_MAX_BYTES) return undefined;
+  return `description: ${JSON.stringify(description)} is ${bytes} bytes; changing a key pair's description needs fewer than 256 bytes (reference 4.8.3 "私钥描述需少于256字节"); shorten it`;
+}
 
 /** The RSA key size of an OpenSSH `ssh-rsa` line, as the API's algorithm name. */
 export function algorithmOf(publicKey: string): string | undefined {
@@ -108,6 +122,9 @@ export const keyPairDefinition: ResourceDefinition<z.output<typeof Inputs>, KeyP
   },
 
   async checkChange(id, olds, news, changed) {
+    // reference 4.8.3 description: "私钥描述需少于256字节".
+    const why = changed.includes("description") ? descriptionChangeProblem(news.description) : undefined;
+    if (why) throw new TpopsError(`KeyPair ${olds.name}: ${why}`);
     if (!changed.includes("name")) return;
     // reference 4.8.3 接口约束: "私钥名称不支持重复" (a key pair cannot take a name another one has); skipped when the platform does not answer.
     const other = await lookupForPreview(`key pair name ${news.name}`, () => byName({ client: configuredClient() } as Ctx, news.name));
@@ -117,6 +134,8 @@ export const keyPairDefinition: ResourceDefinition<z.output<typeof Inputs>, KeyP
   },
 
   async update(ctx, id, olds, news, changed) {
+    const why = changed.includes("description") ? descriptionChangeProblem(news.description) : undefined;
+    if (why) throw new TpopsError(why);
     const body: { id: string; name?: string; description?: string } = { id };
     if (changed.includes("name")) body.name = news.name;
     if (changed.includes("description")) body.description = news.description ?? "";
@@ -146,5 +165,50 @@ export const keyPairDefinition: ResourceDefinition<z.output<typeof Inputs>, KeyP
   },
 };
 
-/** KeyPair provider methods. */
-export const keyPair = makeProvider(keyPairDefinition);
+const base = makeProvider(keyPairDefinition);
+
+/** Key pairs this provider process checked for creation: identity → name (counted against the limit until listed). */
+const planned = new Map<string, string>();
+
+/** Forgets the planned creates (tests). */
+export function resetPlannedKeyPairs(): void {
+  planned.clear();
+}
+
+/** KeyPair provider methods: the framework's, plus the create refusals the platform's key-pair list decides at preview. */
+export const keyPair: ProviderImpl = {
+  ...base,
+  async check(olds, news) {
+    const r = await base.check(olds, news);
+    const inputs = r.inputs ?? {};
+    const creating = Object.keys(strip(olds)).length === 0;
+    if (!creating || r.failures?.length || inputs.adopt === true) return r;
+    const name = inputs.name;
+    const self = resourceIdentity(news) || String(name);
+    planned.set(self, typeof name === "string" && name !== UNKNOWN ? name : `\0${self}`);
+    const live = await lookupForPreview("key pairs", () => configuredClient().listAll(ops.keyPairs.list));
+    if (!live) return r;
+    const failures: { property: string; reason: string }[] = [];
+    // A key pair under this resource's own generated name was made by an interrupted run: create continues with it.
+    const own = typeof name === "string" && name === generatedName(keyPairDefinition, news, inputs);
+    const existing = typeof name === "string" ? live.find((k) => k.name === name) : undefined;
+    if (existing && !own) {
+      // reference 4.8.3 接口约束: "私钥名称不支持重复"; without adopt the create is refused, so say it now.
+      failures.push({
+        property: "name",
+        reason: `name: ${JSON.stringify(name)} is already the name of key pair ${existing.id} on the platform (reference 4.8.3: key pair names are unique); set adopt: true to take it over, or choose another name`,
+      });
+    }
+    // reference 4.8.1 接口约束: "最大支持创建20个秘钥对" — the live ones plus the ones this stack is about to create.
+    const names = new Set([...live.map((k) => k.name), ...planned.values()]);
+    if (!existing && names.size > MAX_KEY_PAIRS) {
+      failures.push({
+        property: "name",
+        reason: `name: ${JSON.stringify(name)}: the platform holds ${live.length} key pair(s) and this stack creates ${names.size - live.length} more; at most ${MAX_KEY_PAIRS} exist (reference 4.8.1 "最大支持创建20个秘钥对"). Delete unused key pairs, or share one among hosts`,
+      });
+    }
+    if (!failures.length) return r;
+    planned.delete(self); // a refused create is not one this stack makes
+    return { ...r, failures };
+  },
+};

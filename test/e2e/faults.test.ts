@@ -149,7 +149,7 @@ describe("10. bad input", () => {
     [
       "host",
       `new tpops.Host("h", { dataCenterId: "dc-1", manageIp: "10.70.0.1", dataIp: "10.71.0", virtualIp: "10.72.0.1", osType: "kylin", cpuSpec: "intel", rootPassword: "Root_pw_123", sshPort: 12017 });`,
-      [/sshPort: 12017 is reserved by TPOPS/, /dataIp: "10.71.0" is not an IPv4 address/],
+      [/sshPort: 12017 is reserved by TPOPS/, /dataIp: "10.71.0" is not an IP address/],
     ],
     [
       "instance",

@@ -2,7 +2,7 @@
 // one policy per instance, create/read drift/update/delete restoring the platform default.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { TestEmulator } from "../helpers/emulator";
-import { backupPolicy, resetBackupPolicyRegistry, startTimeProblem } from "../../provider/resources/backup-policy";
+import { backupPolicy, resetBackupPolicyRegistry, standbyRefusal, startTimeProblem } from "../../provider/resources/backup-policy";
 import { UNKNOWN } from "../../provider/resources/framework";
 import { addHosts, checked, createInstance, instanceArgs, PROVIDER, requestCount, startProviderEmulator } from "./instance-fixtures";
 
@@ -30,7 +30,6 @@ describe("check: every documented rule refused at preview, naming field, value a
     ["startTime malformed", { startTime: "7pm" }, "startTime", /"7pm" is not a window hh:mm-HH:MM; use e.g. "19:00-20:00"/],
     ["period weekday 0", { period: [0, 1] }, "period.0", /period.0: 0 is not a weekday; use 1 \(Monday\) to 7 \(Sunday\)/],
     ["period weekday 8", { period: [1, 8] }, "period.1", /8 is not a weekday/],
-    ["period repeats a day", { period: [1, 1] }, "period", /\[1,1\] repeats a weekday; name each day once/],
     ["period empty", { period: [] }, "period", /\[\] is empty; name at least one weekday 1-7/],
     ["period as the API's string", { period: "1,2" }, "period", /"1,2" is a string; expected an array/],
     ["differentialPeriod 45", { differentialPeriod: 45 }, "differentialPeriod", /45 is not an allowed interval; use one of 15, 30, 60, 180, 360, 720, 1440 \(minutes\)/],
@@ -54,8 +53,8 @@ describe("check: every documented rule refused at preview, naming field, value a
     expect(startTimeProblem(w)).toBeUndefined();
   });
 
-  it("applies the platform defaults and orders the weekdays", async () => {
-    const inputs = await checked(backupPolicy, { instanceId: INSTANCE, period: [5, 1, 3] });
+  it("applies the platform defaults, orders the weekdays and counts a repeated day once (no rule forbids it)", async () => {
+    const inputs = await checked(backupPolicy, { instanceId: INSTANCE, period: [5, 1, 3, 1] });
     expect(inputs).toMatchObject({ keepDays: 7, startTime: "19:00-20:00", period: [1, 3, 5], differentialPeriod: 30, rateLimit: 75, prefetchBlock: 64, fileSplitSize: 4, enableStandbyBackup: false, closeCompression: false });
   });
 });
@@ -133,9 +132,40 @@ describe("BackupPolicy lifecycle", () => {
     await expect(backupPolicy.delete(INSTANCE, state)).resolves.toBeUndefined();
   });
 
-  it("passes the platform's refusal through with its code (standby backup on a single node)", async () => {
+  it("refuses standby backups of a single-node instance at preview, and at create before any change (reference 4.2.4)", async () => {
     const hosts = await addHosts(emu, 1);
     const { id: instanceId } = await createInstance(emu, instanceArgs("single", hosts, { engineVersion: "3.200.0" }));
-    await expect(backupPolicy.create(await checked(backupPolicy, { instanceId, enableStandbyBackup: true }))).rejects.toThrow(/BackupPolicy .*DBS\.280125/);
+    const r = await backupPolicy.check({}, { instanceId, enableStandbyBackup: true, __autoNamePrefix: "p" });
+    expect(r.failures).toEqual([
+      {
+        property: "enableStandbyBackup",
+        reason: expect.stringMatching(new RegExp(`^enableStandbyBackup: true is not supported for instance ${instanceId}, a single-node instance.*\\(reference 4.2.4 "不支持单节点实例及3.100.0以下的实例"\\); set it to false$`)),
+      },
+    ]);
+    await expect(backupPolicy.create(r.inputs!)).rejects.toThrow(/BackupPolicy .*nothing was changed: enableStandbyBackup: true is not supported/);
+    expect(await requestCount(emu, "PUT", "/gaussdb/v3/instances/{instance_id}/backups/policy")).toBe(0);
+  });
+
+  it("accepts standby backups of a multi-node instance; an unchanged setting is not looked up again", async () => {
+    const hosts = await addHosts(emu, 3);
+    const { id: instanceId } = await createInstance(emu, instanceArgs("triset", hosts, { engineVersion: "3.200.0" }));
+    const inputs = await checked(backupPolicy, { instanceId, enableStandbyBackup: true, __autoNamePrefix: "p" });
+    const created = await backupPolicy.create(inputs);
+    expect(created.outs.enableStandbyBackup).toBe(true);
+    await emu.control.clearRequests();
+    await checked(backupPolicy, { instanceId, enableStandbyBackup: true, keepDays: 9, __autoNamePrefix: "p" }, created.outs);
+    expect(await requestCount(emu, "GET", "/gaussdb/v3/instances")).toBe(0);
+  });
+
+  it.each([
+    ["single", "3.200.0", /a single-node instance \(single\)/],
+    ["hcs6", "3.200.0", /a single-node instance \(hcs6\)/],
+    ["triset", "3.0.5", /version 3.0.5, below 3.100.0/],
+    ["triset", "3.100.0", undefined],
+    ["hcs2", "3.200.0", undefined],
+  ])("standby backups on %s %s", (solution, version, problem) => {
+    const why = standbyRefusal({ id: "i1", solution, nodes: [], datastore: { type: "GaussDB", version } });
+    if (problem) expect(why).toMatch(problem);
+    else expect(why).toBeUndefined();
   });
 });

@@ -2,7 +2,7 @@
 // preview and before any PUT, originals recorded and restored, drift limited to managed keys, restarts.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { TestEmulator } from "../helpers/emulator";
-import { instanceParameters, rangeProblem } from "../../provider/resources/instance-parameters";
+import { canonicalValue, instanceParameters, rangeProblem } from "../../provider/resources/instance-parameters";
 import { UNKNOWN } from "../../provider/resources/framework";
 import { addHosts, checked, createInstance, instanceArgs, jobs, PROVIDER, requestCount, startProviderEmulator } from "./instance-fixtures";
 
@@ -37,7 +37,12 @@ describe("value ranges (reference 4.3.1 value_range)", () => {
     ["-1-262144", "-1", "integer", ""],
     ["0-1", "0.5", "float", ""],
     ["0-1", "1.5", "float", "is outside"],
-    ["on,off", "ON", "integer", ""],
+    ["on,off", "on", "integer", ""],
+    ["on,off", "ON", "integer", "is not one of"],
+    ["on,off", " on", "boolean", "is not one of"],
+    ["10-262143", " 10", "integer", "is not a whole number"],
+    ["10-262143", "10 ", "integer", "is not a whole number"],
+    ["0-1", " 0.5", "float", "is not a number"],
     ["on,off", "maybe", "boolean", "is not one of"],
     ["ISO, MDY,ISO, DMY,SQL, MDY", "ISO, DMY", "enum", ""],
     ["ISO, MDY,ISO, DMY,SQL, MDY", "DMY", "enum", "is not one of"],
@@ -49,6 +54,23 @@ describe("value ranges (reference 4.3.1 value_range)", () => {
   });
 });
 
+describe("near misses are refused with the spelling to use, never sent (they would read back differently)", () => {
+  const cases: [string, string, string | undefined][] = [
+    ["on,off", "ON", "on"],
+    ["on,off", " Off ", "off"],
+    ["on,off", "maybe", undefined],
+    ["on,off", "on", undefined],
+    ["minimal,archive,hot_standby,logical", "Hot_Standby", "hot_standby"],
+    ["ISO, MDY,ISO, DMY,SQL, MDY", "iso, dmy", "ISO, DMY"],
+    ["10-262143", " 10", "10"],
+    ["10-262143", " 5", undefined],
+    ["length 0-63", " x", undefined],
+  ];
+  it.each(cases)("%s with %j", (range, value, fix) => {
+    expect(canonicalValue({ name: "p", value_range: range, type: "string" }, value)).toBe(fix);
+  });
+});
+
 describe("check: names and values validated against the instance's template at preview", () => {
   beforeEach(freshInstance);
   it.each([
@@ -56,15 +78,19 @@ describe("check: names and values validated against the instance's template at p
     [{ wal_level: "verbose" }, "values.wal_level", /"verbose" is not one of the allowed range minimal,archive,hot_standby,logical of wal_level/],
     [{ max_conections: "100" }, "values.max_conections", /"max_conections" is not a parameter of instance .* \(GaussDB 3.200.0\); check the name/],
     [{ connections: "100" }, "values.connections", /did you mean max_connections/],
+    [{ wal_level: "LOGICAL" }, "values.wal_level", /"LOGICAL" is not one of the allowed range minimal,archive,hot_standby,logical of wal_level as written; did you mean "logical"\?/],
+    [{ max_connections: " 100" }, "values.max_connections", /" 100" is not a whole number \(the allowed range of max_connections is 10-262143\) as written; did you mean "100"\?/],
   ])("%j is refused", async (values, property, reason) => {
     const r = await instanceParameters.check({}, { instanceId, values });
     const f = r.failures?.find((x) => x.property === property);
     expect(f?.reason, JSON.stringify(r.failures)).toMatch(reason);
   });
 
-  it("refuses an empty map and non-string values without a platform call", async () => {
-    expect((await instanceParameters.check({}, { instanceId, values: {} })).failures?.[0]?.reason).toMatch(/values: \{\} is empty; name at least one parameter/);
+  it("refuses non-string values without a platform call; an empty map is only warned about (4.3.2 values is optional)", async () => {
     expect((await instanceParameters.check({}, { instanceId, values: { work_mem: 4 } })).failures?.[0]?.reason).toMatch(/values.work_mem: 4 is a number; expected a string/);
+    const stderr = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
+    expect((await instanceParameters.check({}, { instanceId, values: {}, __autoNamePrefix: "none" })).failures ?? []).toEqual([]);
+    expect(stderr.mock.calls.map((c) => String(c[0])).join("")).toMatch(/warn: InstanceParameters none: values: \{\} names no parameter; this resource manages nothing/);
   });
 
   it("skips the template read while the instance id is unknown", async () => {

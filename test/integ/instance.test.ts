@@ -1,13 +1,16 @@
 // Instance provider methods against the emulator over real HTTP (issue 6): check rules, diff classification,
 // create/read/delete with their jobs, every in-place change path, busy retries, partial creates, adopt, secrets.
+// Issue 12: exactly the rules the reference states refuse (the password rule of 4.4.16, manageIps optional);
+// rules it does not state are warnings (docs/validation.md lists every rule).
 //
 // Emulator/reference disagreements noted while writing these tests (the provider follows the reference):
 // - logger_az_ip: the reference names no solution restriction; the emulator refuses it on single and hcs6.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { TestEmulator } from "../helpers/emulator";
-import { instance, planChanges, SOLUTIONS } from "../../provider/resources/instance";
+import { instance, planChanges, SOLUTIONS, warnings } from "../../provider/resources/instance";
 import { UNKNOWN } from "../../provider/resources/framework";
-import { addHosts, checked, createInstance, instanceArgs, jobs, PASSWORD, PROVIDER, requestCount, startProviderEmulator } from "./instance-fixtures";
+import { PASSWORD_SPECIALS, passwordProblem, passwordWarning, resetWarnings } from "../../provider/resources/rules";
+import { addHosts, checked, createInstance, instanceArgs, jobs, PASSWORD, PROVIDER, requestCount, SETUP_SCALE, startProviderEmulator, TEST_SCALE } from "./instance-fixtures";
 
 let emu: TestEmulator;
 
@@ -25,15 +28,13 @@ const base = (extra: Record<string, unknown> = {}) => ({ name: "db-one", osType:
 
 describe("check: every documented rule refused at preview, naming field, value and fix", () => {
   const cases: [string, Record<string, unknown>, string, RegExp][] = [
-    ["name too short", { name: "db" }, "name", /"db" is not a valid instance name; use 4-64 characters/],
-    ["name starting with a digit", { name: "1db-x" }, "name", /"1db-x" is not a valid instance name/],
+    ["name empty", { name: "" }, "name", /name: "" is empty; give the instance a name or leave it out/],
     ["os type", { osType: "centos" }, "osType", /"centos" is not one of Kylin, UnionTech; use one of them/],
     ["cpu vendor", { cpuSpec: "amd" }, "cpuSpec", /"amd" is not one of Intel, Kunpeng, Hygon/],
     ["arch", { arch: "mips" }, "arch", /"mips" is not one of X86, ARM/],
-    ["arch not matching the CPU", { cpuSpec: "kunpeng", arch: "x86" }, "arch", /"X86" does not match cpuSpec "Kunpeng"; use ARM/],
     ["host type", { hostType: "VM" }, "hostType", /"VM" is not one of BMS/],
     ["engine", { engine: "mysql" }, "engine", /"mysql" is not one of GaussDB, gaussdbv5-dbmind/],
-    ["engine version format", { engineVersion: "latest" }, "engineVersion", /"latest" is not a version such as 3.200.0/],
+    ["engine version empty", { engineVersion: "" }, "engineVersion", /"" is empty; name a version such as 3.200.0, or leave it out/],
     ["DBMind without a version", { engine: "gaussdbv5-dbmind" }, "engineVersion", /required for gaussdbv5-dbmind/],
     ["solution", { solution: "hexaset" }, "solution", /"hexaset" is not one of single, triset/],
     ["too few hosts for triset", { manageIps: ips(1, 2) }, "manageIps", /names 2 host\(s\).*triset needs exactly 3; list 3 hosts/],
@@ -44,10 +45,11 @@ describe("check: every documented rule refused at preview, naming field, value a
     ["masterAzIps on pentaset", { solution: "pentaset", manageIps: ips(1, 4), masterAzIps: [ip(5)] }, "masterAzIps", /\["10.0.0.5"\] is not accepted by solution pentaset; only triset, quadruset, trisetnoetcd, quadrusetnoetcd, hcs1 take masterAzIps/],
     ["slaveAzIps on triset", { manageIps: ips(1, 2), slaveAzIps: [ip(3)] }, "slaveAzIps", /not accepted by solution triset; only quadruset, quadrusetnoetcd, hcs1 take slaveAzIps/],
     ["arbiterAzIps on hcs2", { solution: "hcs2", manageIps: ips(1, 2), arbiterAzIps: [ip(3)] }, "arbiterAzIps", /only quadruset, quadrusetnoetcd, hcs1, hcs4 take arbiterAzIps/],
-    ["two arbiter hosts", { solution: "quadruset", manageIps: ips(1, 3), arbiterAzIps: ips(4, 2) }, "arbiterAzIps", /names 2 hosts; the arbiter AZ holds exactly one host/],
+    ["two arbiter hosts on quadruset", { solution: "quadruset", manageIps: ips(1, 3), arbiterAzIps: ips(4, 2) }, "arbiterAzIps", /names 2 hosts; quadruset has one arbiter node \(reference 4.11.6 "一主三备一仲裁五节点"\)/],
+    ["no hosts at all", { manageIps: undefined }, "manageIps", /names 0 host\(s\) \(manageIps plus the AZ lists\) but solution triset needs exactly 3/],
     ["a host in two AZs", { solution: "quadruset", manageIps: ips(1, 3), masterAzIps: [ip(4)], slaveAzIps: [ip(4), ip(5)] }, "slaveAzIps", /10.0.0.4 is already in masterAzIps/],
-    ["a host listed twice", { manageIps: [ip(1), ip(1), ip(2)] }, "manageIps", /lists 10.0.0.1 twice; name each host once/],
-    ["bad manage IP", { manageIps: [ip(1), ip(2), "10.0.0.300"] }, "manageIps.2", /"10.0.0.300" is not an IPv4 address/],
+    ["a host listed twice counts once", { manageIps: [ip(1), ip(1), ip(2)] }, "manageIps", /names 2 host\(s\).*triset needs exactly 3/],
+    ["bad manage IP", { manageIps: [ip(1), ip(2), "10.0.0.300"] }, "manageIps.2", /"10.0.0.300" is not an IP address/],
     ["ha.mode of the other family", { ha: { mode: "combined" } }, "ha.mode", /"combined" does not fit solution triset \(centralized\); use centralization_standard/],
     ["ha.mode for distributed", { solution: "hcs2", ha: { mode: "centralization_standard" } }, "ha.mode", /does not fit solution hcs2 \(distributed\); use combined/],
     ["quorum on a noetcd solution", { solution: "trisetnoetcd", ha: { consistencyProtocol: "quorum" } }, "ha.consistencyProtocol", /"quorum" is not supported by trisetnoetcd; the noetcd solutions support only paxos/],
@@ -60,21 +62,19 @@ describe("check: every documented rule refused at preview, naming field, value a
     ["M-compat port reserved", { mysqlCompatibilityPort: 9100 }, "mysqlCompatibilityPort", /9100 is reserved by TPOPS/],
     ["M-compat port out of range", { mysqlCompatibilityPort: 80 }, "mysqlCompatibilityPort", /80 is outside 1024-39989; use a port in that range, or 0/],
     ["M-compat port next to the database port", { port: 8000, mysqlCompatibilityPort: 8005 }, "mysqlCompatibilityPort", /8005 lies in \[port, port\+10\] = \[8000, 8010\]/],
-    ["M-compat port next to the default port", { mysqlCompatibilityPort: 8010 }, "mysqlCompatibilityPort", /\[8000, 8010\]/],
     ["floatIp on single", { solution: "single", manageIps: [ip(1)], floatIp: ip(99) }, "floatIp", /not available for solution single; floating IPs exist only for multi-node centralized/],
-    ["floatIp on a host", { floatIp: ip(2) }, "floatIp", /"10.0.0.2" is one of the instance's hosts/],
-    ["time zone", { timeZone: "CET" }, "timeZone", /"CET" is not a time zone such as UTC\+08:00/],
-    ["unmanage without rdsAdmin password", { deletion: { clearData: false } }, "rdsAdminPassword", /required when deletion.clearData is false/],
-    ["keep backup days", { deletion: { keepFullBackupDays: 733 } }, "deletion.keepFullBackupDays", /733 is above the maximum 732/],
+    ["keep backup days not whole", { deletion: { keepFullBackupDays: 1.5 } }, "deletion.keepFullBackupDays", /1.5 is not a whole number/],
     ["deletion unknown key", { deletion: { wipe: true } }, "deletion", /unknown/],
-    ["install dir not absolute", { installSettings: { dirs: { installDir: "opt/gauss" } } }, "installSettings.dirs.installDir", /"opt\/gauss" is not an absolute directory/],
+    ["install dir name unknown", { installSettings: { dirs: { dataDir: "/data" } } }, "installSettings.dirs", /installSettings.dirs: unknown property dataDir; remove it/],
     ["component on a foreign host", { installSettings: { componentDistributions: [{ component: "cm", ip: ip(50) }] } }, "installSettings.componentDistributions[0].ip", /"10.0.0.50" is not one of the instance's hosts/],
-    ["password too short", { password: "Ab_1" }, "password", /\[secret\] must be 8 to 32 characters long/],
-    ["password with two classes", { password: "abcdefgh12" }, "password", /\[secret\] must contain three of/],
-    ["password containing root", { password: "Root_12345" }, "password", /must not contain the user name root or its reverse/],
-    ["password containing toor", { password: "xtoor_12345A" }, "password", /must not contain the user name root/],
-    ["password with a space", { password: "Gauss 12345" }, "password", /may contain only letters, digits and/],
-    ["rdsAdmin password weak", { rdsAdminPassword: "rdsadmin_1A" }, "rdsAdminPassword", /\[secret\] must not contain the user name rdsadmin/],
+    ["component without a name", { installSettings: { componentDistributions: [{ component: "", ip: ip(1) }] } }, "installSettings.componentDistributions.0.component", /is empty; name the component/],
+    ["password too short", { password: "Ab_1" }, "password", /\[secret\] is shorter than 8 characters \(reference 4.4.16\)/],
+    ["password with two classes", { password: "abcdefgh12" }, "password", /\[secret\] must contain three of.*\(reference 4.4.16\)/],
+    ["password with a space", { password: "Gauss 12345" }, "password", /\[secret\] contains a character outside letters, digits and/],
+    ["password with -", { password: "Gauss-12345" }, "password", /contains a character outside/],
+    ["password with :", { password: "Gauss:12345" }, "password", /contains a character outside/],
+    ["rdsAdmin password equal to the user name", { rdsAdminPassword: "RdsAdmin" }, "rdsAdminPassword", /\[secret\] must contain three of/],
+    ["rdsAdmin password too short", { rdsAdminPassword: "Rds_1" }, "rdsAdminPassword", /\[secret\] is shorter than 8 characters/],
     ["missing solution", { solution: undefined }, "solution", /solution is required/],
     ["missing password", { password: undefined }, "password", /password is required/],
   ];
@@ -139,6 +139,140 @@ describe("check: every documented rule refused at preview, naming field, value a
     expect(r.failures ?? []).toEqual([]);
     const r2 = await instance.check({}, { ...base(), manageIps: [ip(1), UNKNOWN, UNKNOWN] });
     expect(r2.failures ?? []).toEqual([]);
+  });
+});
+
+describe("passwords: exactly the rule reference 4.4.16 prints (plus 4.11.6's `_`)", () => {
+  const cases: [string, string, RegExp | undefined][] = [
+    // Valid: containing the user name or its reverse is no rule of the reference.
+    ["MyRoot_2024x", "contains root", undefined],
+    ["Root_12345", "starts with root", undefined],
+    ["xtoor_12345A", "contains toor", undefined],
+    ["Rdsadmin_1A", "contains rdsadmin", undefined],
+    ["Gauss_234", "the reference's own example (4.11.6)", undefined],
+    ["Gauss\\1234", "backslash is in the printed set", undefined],
+    ["Gauss|1234", "| is read into the printed set (the blank after \\)", undefined],
+    ["Gauss~!@#$%^&*()=+[{}];,<.>/?1", "every other printed special", undefined],
+    ["abcdEFGH", "upper and lower case only: two classes", /three of/],
+    ["ABCD1234", "upper case and digits only", /three of/],
+    ["abcd_efgh", "lower case and a special only", /three of/],
+    ["abcd1234_", "lower case, digits, special: three classes", undefined],
+    ["Ab_12345", "exactly 8", undefined],
+    ["Ab_1234", "7 characters", /shorter than 8/],
+    ["root", "equal to the user name (openGauss refuses it; here by length)", /shorter than 8/],
+    ["ROOT", "the user name in upper case", /shorter than 8/],
+    ["toor", "the user name reversed", /shorter than 8/],
+    ["RdsAdmin", "equal to rdsAdmin (two classes)", /three of/],
+    ["nimdAsdr", "rdsAdmin reversed (two classes)", /three of/],
+    ["Gauss-1234", "- is not in the printed set", /character outside/],
+    ["Gauss:1234", ": is not in the printed set", /character outside/],
+    ["Gauss 1234", "a space is not in the set", /character outside/],
+    ["Gauss'1234", "' is not in the set", /character outside/],
+    ["Gauss\"1234", '" is not in the set', /character outside/],
+    ["Gauß_12345", "a non-ASCII letter", /character outside/],
+  ];
+  it.each(cases)("%s (%s)", (pw, _why, problem) => {
+    const got = passwordProblem(pw);
+    if (problem) expect(got).toMatch(problem);
+    else expect(got).toBeUndefined();
+  });
+
+  it("prints the set the reference prints: \\ and | in, - and : out, plus _", () => {
+    expect(PASSWORD_SPECIALS).toBe("~!@#$%^&*()=+\\|[{}];,<.>/?_");
+  });
+
+  it("warns, without blocking, above 32 characters (GaussDB's default password_max_length)", () => {
+    expect(passwordWarning("Ab_" + "x".repeat(29))).toBeUndefined();
+    expect(passwordWarning("Ab_" + "x".repeat(30))).toMatch(/longer than 32 characters: .*password_max_length/);
+    expect(passwordProblem("Ab_" + "x".repeat(60))).toBeUndefined();
+  });
+
+  it("accepts a password containing the user name at check", async () => {
+    const r = await instance.check({}, { ...base(), password: "MyRoot_2024x", rdsAdminPassword: "MyRdsadmin_2024", deletion: { clearData: false } });
+    expect(r.failures ?? []).toEqual([]);
+  });
+});
+
+describe("rules the reference does not state: warnings, never failures", () => {
+  beforeEach(() => resetWarnings());
+  afterEach(() => vi.restoreAllMocks());
+  const cases: [string, Record<string, unknown>, string, RegExp][] = [
+    ["name shorter than 4", { name: "db" }, "name", /"db" may be refused as an instance name \(A.3 DBS.200021\): GaussDB instance names have 4-64 characters/],
+    ["name starting with a digit", { name: "1db-x" }, "name", /"1db-x" may be refused/],
+    ["arch not matching the CPU", { cpuSpec: "kunpeng", arch: "x86" }, "arch", /"X86" does not match cpuSpec "Kunpeng": Kunpeng processors are ARM/],
+    ["time zone in another form", { timeZone: "CET" }, "timeZone", /"CET" is not in the form the platform reports time zones \(UTC\+08:00/],
+    ["a host listed twice", { manageIps: [ip(1), ip(1), ip(2), ip(3)] }, "manageIps", /lists 10.0.0.1 more than once; it is one host, counted and sent once/],
+    ["floatIp on a host", { floatIp: ip(2) }, "floatIp", /"10.0.0.2" is one of the instance's hosts/],
+    ["M-compat port next to the default port", { mysqlCompatibilityPort: 8010 }, "mysqlCompatibilityPort", /8010 lies in \[8000, 8010\]: if the platform's default port is 8000/],
+    ["unmanage without rdsAdmin password", { deletion: { clearData: false } }, "rdsAdminPassword", /not set while deletion.clearData is false: unmanaging then leaves rdsAdmin with a password only TPOPS knew/],
+    ["keep backup days above 732", { deletion: { keepFullBackupDays: 733 } }, "deletion.keepFullBackupDays", /733 is outside 0-732/],
+    ["keep backup days negative", { deletion: { keepDifferentialBackupDays: -1 } }, "deletion.keepDifferentialBackupDays", /-1 is outside 0-732/],
+    ["install dir not absolute", { installSettings: { dirs: { installDir: "opt/gauss" } } }, "installSettings.dirs.installDir", /"opt\/gauss" is not an absolute directory/],
+    ["two arbiter hosts on hcs4", { solution: "hcs4", manageIps: ips(1, 3), arbiterAzIps: ips(4, 2) }, "arbiterAzIps", /names 2 hosts; the reference's hcs4 example has one arbiter host/],
+    ["a password longer than 32", { password: "Ab_" + "x".repeat(30) }, "password", /\[secret\] is longer than 32 characters/],
+  ];
+  it.each(cases)("%s", async (_t, override, property, reason) => {
+    const inputs = { ...base(), ...override };
+    const r = await instance.check({}, inputs);
+    expect(r.failures ?? [], JSON.stringify(r.failures)).toEqual([]);
+    const w = warnings(r.inputs!).concat(warnings(inputs)).find((x) => x.property === property);
+    expect(w?.reason).toMatch(reason);
+    expect(w?.reason.startsWith(property)).toBe(true);
+  });
+
+  it("prints each warning once per resource, on stderr when the engine is not there, without the password", async () => {
+    const stderr = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
+    const long = "Ab_" + "y".repeat(30);
+    await instance.check({}, { ...base(), name: "db", password: long, __autoNamePrefix: "main-db" });
+    await instance.check({}, { ...base(), name: "db", password: long, __autoNamePrefix: "main-db" });
+    const out = stderr.mock.calls.map((c) => String(c[0])).join("");
+    expect(out.match(/warn: Instance main-db: name: "db" may be refused/g)).toHaveLength(1);
+    expect(out).toMatch(/warn: Instance main-db: password: \[secret\] is longer than 32/);
+    expect(out).not.toContain(long);
+  });
+
+  it("a version that is no dotted number: the form is only warned about; what decides is the platform's list (4.12.1)", async () => {
+    expect(warnings({ ...base(), engineVersion: "latest" }).map((w) => w.reason)).toEqual([expect.stringMatching(/engineVersion: "latest" is not a dotted version such as 3.200.0/)]);
+    const r = await instance.check({}, { ...base(), engineVersion: "latest" });
+    expect(r.failures?.[0]?.reason).toMatch(/engineVersion: "latest" is not offered by the platform; it offers .*3.200.0/);
+  });
+
+  it("sends and records a host named twice once", async () => {
+    const inputs = await checked(instance, { ...base(), manageIps: [ip(1), ip(2), ip(2), ip(3)] });
+    expect(inputs.manageIps).toEqual([ip(1), ip(2), ip(3)]);
+  });
+});
+
+describe("manageIps is optional (reference 4.11.6 manage_ip 否)", () => {
+  it.each([
+    ["triset with every host in masterAzIps", { solution: "triset", manageIps: undefined, masterAzIps: ips(1, 3) }],
+    ["quadruset with the hosts in the master, slave and arbiter AZs", { solution: "quadruset", manageIps: undefined, masterAzIps: ips(1, 2), slaveAzIps: ips(3, 2), arbiterAzIps: [ip(5)] }],
+    ["hcs1 from its AZ lists", { solution: "hcs1", manageIps: undefined, masterAzIps: ips(1, 4), slaveAzIps: ips(5, 4), arbiterAzIps: [ip(9)] }],
+    ["pentaset with manageIps and loggerAzIps", { solution: "pentaset", manageIps: ips(1, 4), loggerAzIps: [ip(5)] }],
+  ])("accepts %s", async (_t, override) => {
+    const { manageIps: _m, ...rest } = base();
+    await checked(instance, { ...rest, ...override });
+  });
+
+  it("plans no change for a state and program without manageIps", async () => {
+    const { manageIps: _m, ...rest } = base();
+    const state = { ...rest, masterAzIps: ips(1, 3), engine: "GaussDB", hostType: "BMS", engineVersion: "3.200.0", mysqlCompatibilityPort: 0 };
+    expect(planChanges(state, { ...state })).toMatchObject({ replaces: [], steps: [] });
+    expect(planChanges(state, { ...state, masterAzIps: ips(1, 2).concat(ip(9)) }).replaces).toEqual(["masterAzIps"]);
+  });
+
+  it("creates from the AZ lists alone, sending no manage_ip, and records no manageIps", async () => {
+    const hosts = await addHosts(emu, 3);
+    const { manageIps: _m, ...args } = instanceArgs("triset", [], { masterAzIps: hosts, engineVersion: "3.200.0" });
+    const { id, outs } = await createInstance(emu, args);
+    expect(outs.manageIps).toBeUndefined();
+    expect(outs.masterAzIps).toEqual(hosts);
+    expect((outs.nodes as unknown[]).length).toBe(3);
+    const held = (await emu.control.state()).hosts.filter((h: { instance_id: string }) => h.instance_id === id);
+    expect(held).toHaveLength(3);
+    // The host-in-use preview check counts hosts named only in the AZ lists.
+    const r = await instance.check({}, { ...args, name: "db-other" });
+    expect(r.failures?.map((f) => f.property)).toEqual(["masterAzIps"]);
   });
 });
 
@@ -231,6 +365,24 @@ describe("Instance lifecycle", () => {
     const err = (await instance.create(await checked(instance, instanceArgs("single", ["10.9.9.9"], { engineVersion: "3.200.0" }))).catch((e: unknown) => e)) as Error;
     expect(err.message).toMatch(/DBS\.06025031/);
     expect(err.message).not.toContain(PASSWORD);
+  });
+
+  it("unmanages without rdsAdminPassword (reference 4.11.5 requires it only without clear_data), sending none", async () => {
+    const hosts = await addHosts(emu, 1);
+    const { id, outs } = await createInstance(emu, instanceArgs("single", hosts, { deletion: { clearData: false } }));
+    await instance.delete(id, outs);
+    expect(await jobs(emu)).toContain("UnmanageGaussDBInstance:Completed");
+  });
+
+  it("refuses an M-compatibility port next to the port the platform chose before opening it (port omitted)", async () => {
+    const hosts = await addHosts(emu, 1);
+    const inputs = await checked(instance, instanceArgs("single", hosts, { engineVersion: "3.200.0", mysqlCompatibilityPort: 8005 }));
+    await emu.control.setTimeScale(SETUP_SCALE);
+    const err = (await instance.create(inputs).catch((e: unknown) => e)) as Error & { id?: string };
+    await emu.control.setTimeScale(TEST_SCALE);
+    expect(err.message).toMatch(/mysqlCompatibilityPort 8005 lies in \[port, port\+10\] = \[8000, 8010\] of the database port the platform chose/);
+    expect(err.id).toMatch(/in14$/);
+    expect(await requestCount(emu, "POST", "/gaussdb/v3/instances/{instance_id}/mysql-compatibility")).toBe(0);
   });
 
   it("unmanages instead of uninstalling when deletion.clearData is false", async () => {
@@ -333,5 +485,17 @@ describe("in-place changes, each waiting for its job", () => {
     expect(r.outs.mysqlCompatibilityPort).toBe(3306);
     expect(await requestCount(emu, "POST", "/gaussdb/v3/instances/{instance_id}/mysql-compatibility", 409)).toBeGreaterThan(0);
     expect(await requestCount(emu, "POST", "/gaussdb/v3/instances/{instance_id}/mysql-compatibility", 202)).toBe(1);
+  });
+
+  it("retries an upgrade while the instance is in another operation (400 DBS.280012, reference A.3)", async () => {
+    const hosts = await addHosts(emu, 1);
+    const { id, outs } = await createInstance(emu, instanceArgs("single", hosts, { engineVersion: "3.103.0" }));
+    const restart = await emu.api("POST", `/gaussdb/v3/instances/${id}/restart`);
+    expect(restart.status).toBe(202);
+    const r = await instance.update(id, outs, await checked(instance, { ...outs, engineVersion: "3.200.0" }, outs));
+    expect(r.outs.engineVersion).toBe("3.200.0");
+    const route = "/gaussdb/v3.1/instances/{instance_id}/db-upgrade";
+    expect(await requestCount(emu, "PUT", route, 400)).toBeGreaterThan(0);
+    expect(await requestCount(emu, "PUT", route, 202)).toBe(1);
   });
 });

@@ -50,7 +50,10 @@ describe("generated names", () => {
     const rsa3072 = await checked(keyPair, { ...sdkKeys("KeyPair", "ops"), algorithm: "RSA_3072" });
     const rsa4096 = await checked(keyPair, { ...sdkKeys("KeyPair", "ops"), algorithm: "RSA_4096" });
     expect(rsa4096.name).not.toBe(rsa3072.name); // both exist side by side for a moment: names must differ
-    const hostArgs = { dataCenterId: "dc", dataIp: "10.1.0.1", virtualIp: "10.2.0.1", osType: "kylin", cpuSpec: "intel", rootPassword: "Root_pw_123" };
+    // A data center of the platform: check refuses an unknown one at preview.
+    await emu.api("POST", "/gaussdb/v3/data-centers", { data_centers: [{ name: "dc" }] });
+    const dc = (await emu.api("GET", "/gaussdb/v3/data-centers?name=dc")).body.data_centers[0].id as string;
+    const hostArgs = { dataCenterId: dc, dataIp: "10.1.0.1", virtualIp: "10.2.0.1", osType: "kylin", cpuSpec: "intel", rootPassword: "Root_pw_123" };
     const h1 = await checked(host, { ...sdkKeys("Host", "node"), ...hostArgs, manageIp: "10.0.0.1" });
     const h2 = await checked(host, { ...sdkKeys("Host", "node"), ...hostArgs, manageIp: "10.0.0.2" });
     expect(h2.name).toBe(h1.name); // the old host is removed first: the name is free again

@@ -6,14 +6,16 @@
 // - Instance create with an engine version the platform does not offer (4.12.1), with hosts another instance
 //   holds (A.3 DBS.06025015); the same for a replacement, and hosts added in place (grow, expansion).
 // - Host IP changes (4.9.3) and moves (4.9.2) while in use, decided from the live record, not the stale state.
-// - KeyPair rename to a taken name (4.8.3).
+// - KeyPair rename to a taken name (4.8.3); a create with a taken name, and beyond the 20 key pairs (4.8.1).
+// - Host create or change with a specification the platform does not list (4.9.8), an unknown data center or key
+//   pair, and a create with a manage IP another host has (issue 12).
 // - An unreachable platform skips these checks instead of failing the preview.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { TestEmulator } from "../helpers/emulator";
 import { configure } from "../../provider/config";
 import { dataCenter } from "../../provider/resources/data-center";
-import { host } from "../../provider/resources/host";
-import { keyPair } from "../../provider/resources/key-pair";
+import { host, resetHostPreviewCache } from "../../provider/resources/host";
+import { keyPair, MAX_KEY_PAIRS, resetPlannedKeyPairs } from "../../provider/resources/key-pair";
 import { instance, nearestVersions, resetOfferedVersions } from "../../provider/resources/instance";
 import { resetLiveLookups } from "../../provider/resources/live";
 import { UNKNOWN } from "../../provider/resources/framework";
@@ -34,6 +36,8 @@ beforeEach(async () => {
   await emu.control.reset();
   pointAt(emu.url);
   resetLiveLookups();
+  resetHostPreviewCache();
+  resetPlannedKeyPairs();
 });
 
 /** Every request the emulator counted with this method (any route, any status). */
@@ -279,6 +283,78 @@ describe("KeyPair: rename to a taken name (reference 4.8.3)", () => {
       `KeyPair kp-a: name: "kp-b" is already the name of key pair ${b.id} (reference 4.8.3: key pair names are unique); choose another name`,
     );
     expect(await keyPair.diff(a.id, a.outs, await checked(keyPair, { name: "kp-c" }, a.outs))).toMatchObject({ changes: true, replaces: [] });
+  });
+});
+
+describe("KeyPair create: a taken name and the limit of 20 (reference 4.8.1, 4.8.3)", () => {
+  it("refuses a taken name at check unless adopt is set", async () => {
+    const a = await keyPair.create(await checked(keyPair, { name: "kp-taken" }));
+    const r = await keyPair.check({}, { name: "kp-taken" });
+    expect(r.failures).toEqual([
+      { property: "name", reason: `name: "kp-taken" is already the name of key pair ${a.id} on the platform (reference 4.8.3: key pair names are unique); set adopt: true to take it over, or choose another name` },
+    ]);
+    await checked(keyPair, { name: "kp-taken", adopt: true });
+  });
+
+  it("counts the live key pairs and the ones this stack creates, refusing the 21st", async () => {
+    for (let i = 0; i < MAX_KEY_PAIRS - 2; i++) {
+      const r = await emu.api("POST", "/gaussdb/v3/hosts/key-pair", { name: `live-${i}` });
+      expect(r.status).toBe(200);
+    }
+    await checked(keyPair, { __autoNamePrefix: "first", __urn: "urn:pulumi:s::p::tpops:index:KeyPair::first" });
+    await checked(keyPair, { __autoNamePrefix: "second", __urn: "urn:pulumi:s::p::tpops:index:KeyPair::second" });
+    // Checked again (preview, then up): the same resource is not counted twice.
+    await checked(keyPair, { __autoNamePrefix: "second", __urn: "urn:pulumi:s::p::tpops:index:KeyPair::second" });
+    const third = await keyPair.check({}, { __autoNamePrefix: "third", __urn: "urn:pulumi:s::p::tpops:index:KeyPair::third" });
+    expect(third.failures?.[0]?.reason).toMatch(/the platform holds 18 key pair\(s\) and this stack creates 3 more; at most 20 exist \(reference 4.8.1 "最大支持创建20个秘钥对"\)/);
+    // A key pair created meanwhile is counted once (its name is live and planned).
+    await keyPair.create((await keyPair.check({}, { __autoNamePrefix: "first", __urn: "urn:pulumi:s::p::tpops:index:KeyPair::first" })).inputs!);
+    expect((await keyPair.check({}, { __autoNamePrefix: "second", __urn: "urn:pulumi:s::p::tpops:index:KeyPair::second" })).failures ?? []).toEqual([]);
+  });
+});
+
+describe("Host create: what the platform's data decides (reference 4.9.2, 4.9.8)", () => {
+  async function dc(name = "dc-live") {
+    const d = await dataCenter.create(await checked(dataCenter, { name }));
+    return d.id;
+  }
+  const args = (dataCenterId: string, extra: Record<string, unknown> = {}) => ({
+    name: "h-live", osType: "kylin", cpuSpec: "intel", manageIp: "10.77.0.1", dataIp: "10.78.0.1", virtualIp: "10.79.0.1", dataCenterId, rootPassword: "Root_pw_123", ...extra,
+  });
+
+  it("refuses a type the platform does not list as supported (4.9.8), and checks it once per process", async () => {
+    const id = await dc();
+    const r = await host.check({}, args(id, { type: "container" }));
+    expect(r.failures).toEqual([{ property: "type", reason: 'type: "CONTAINER" is not supported by this platform; it supports BMS (reference 4.9.8); use one of them' }]);
+    await host.check({}, args(id, { manageIp: "10.77.0.2" }));
+    expect(await requestCount(emu, "GET", "/gaussdb/v3/hosts/specifications")).toBe(1);
+    // Without the check the platform refuses the same add.
+    await expect(host.create(r.inputs!)).rejects.toThrow(/DBS\.200001|CONTAINER/);
+  });
+
+  it("refuses a data center or key pair the platform does not know", async () => {
+    const r = await host.check({}, args("no-such-dc", { rootPassword: undefined, sshKeyId: "no-such-key" }));
+    expect(r.failures?.map((f) => f.property)).toEqual(["dataCenterId", "sshKeyId"]);
+    expect(r.failures?.[0]?.reason).toMatch(/dataCenterId: "no-such-dc" is not a data center of the platform \(reference 4.9.2, DBS.06025058\)/);
+    expect(r.failures?.[1]?.reason).toMatch(/sshKeyId: "no-such-key" is not a key pair of the platform \(reference 4.8.2\)/);
+  });
+
+  it("checks a changed field of an existing host, not the unchanged ones", async () => {
+    const id = await dc();
+    const h = await host.create(await checked(host, args(id)));
+    expect((await host.check(h.outs, { ...args(id), description: "x" })).failures ?? []).toEqual([]);
+    expect((await host.check(h.outs, { ...args("gone-dc") })).failures?.[0]?.property).toBe("dataCenterId");
+  });
+
+  it("continues with a host an interrupted run added under this resource's generated name", async () => {
+    const id = await dc();
+    const props = { ...args(id), name: undefined, __autoNamePrefix: "db-host", __urn: "urn:pulumi:s::p::tpops:index:Host::db-host" };
+    const inputs = await checked(host, props);
+    await emu.api("POST", "/gaussdb/v3/hosts", {
+      hosts: [{ name: inputs.name, type: "BMS", os_type: "kylin", cpu_spec: "intel", storage_type: "localssd", ip: { manage_ip: "10.77.0.1", data_ip: "10.78.0.1", virtual_ip: "10.79.0.1" }, ssh_port: 22, data_center_id: id, os_root_pwd: "Root_pw_123" }],
+    });
+    resetHostPreviewCache();
+    expect((await host.check({}, props)).failures ?? []).toEqual([]);
   });
 });
 

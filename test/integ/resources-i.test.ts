@@ -3,8 +3,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startTestEmulator, type TestEmulator } from "../helpers/emulator";
 import { configure } from "../../provider/config";
 import { dataCenter } from "../../provider/resources/data-center";
-import { keyPair, algorithmOf } from "../../provider/resources/key-pair";
-import { host } from "../../provider/resources/host";
+import { keyPair, algorithmOf, resetPlannedKeyPairs } from "../../provider/resources/key-pair";
+import { host, resetHostPreviewCache } from "../../provider/resources/host";
 import { UNKNOWN, type ProviderImpl } from "../../provider/resources/framework";
 
 let emu: TestEmulator;
@@ -18,7 +18,15 @@ beforeAll(async () => {
 afterAll(async () => emu?.close());
 beforeEach(async () => {
   await emu.control.reset();
+  resetHostPreviewCache();
+  resetPlannedKeyPairs();
 });
+
+/** The id of a data center created through the API (check looks data centers up at preview). */
+async function dcId(name = "dc-check"): Promise<string> {
+  await emu.api("POST", "/gaussdb/v3/data-centers", { data_centers: [{ name }] });
+  return (await emu.api("GET", `/gaussdb/v3/data-centers?name=${name}`)).body.data_centers[0].id as string;
+}
 
 /** check() that must succeed; returns the normalised inputs as the engine would pass them on. */
 async function checked(p: ProviderImpl, news: Record<string, unknown>, olds: Record<string, unknown> = {}) {
@@ -65,6 +73,8 @@ describe("check: every rule rejected at preview with field, value and fix", () =
     ["algorithm", { name: "k", algorithm: "DSA_1024" }, "algorithm", /"DSA_1024" is not one of RSA_2048, RSA_3072, RSA_4096/],
     ["name over 128 bytes", { name: "名".repeat(43) }, "name", /longer than 128 bytes/],
     ["description over 256 bytes", { name: "k", description: "x".repeat(257) }, "description", /longer than 256 bytes/],
+    ["description over 256 bytes in UTF-8", { name: "k", description: "机".repeat(86) }, "description", /longer than 256 bytes/],
+    ["name empty", { name: "" }, "name", /is shorter than 1/],
   ];
   it.each(kpCases)("KeyPair: %s", async (_t, news, property, reason) => {
     const r = await keyPair.check({}, news);
@@ -81,9 +91,9 @@ describe("check: every rule rejected at preview with field, value and fix", () =
     ["cpu", { cpuSpec: "amd" }, "cpuSpec", /"amd" is not one of intel, kunpeng, hygon/],
     ["storage", { storageType: "nvme" }, "storageType", /"nvme" is not one of localssd, dorado/],
     ["type", { type: "VM" }, "type", /"VM" is not one of BMS, CONTAINER/],
-    ["manage ip", { manageIp: "10.0.0.300" }, "manageIp", /"10.0.0.300" is not an IPv4 address/],
-    ["data ip", { dataIp: "host" }, "dataIp", /not an IPv4 address/],
-    ["virtual ip", { virtualIp: "" }, "virtualIp", /not an IPv4 address/],
+    ["manage ip", { manageIp: "10.0.0.300" }, "manageIp", /"10.0.0.300" is not an IP address/],
+    ["data ip", { dataIp: "host" }, "dataIp", /not an IP address/],
+    ["virtual ip", { virtualIp: "" }, "virtualIp", /not an IP address/],
     ["name over 64 bytes", { name: "n".repeat(65) }, "name", /longer than 64 bytes/],
     ["description over 100", { description: "d".repeat(101) }, "description", /longer than 100 characters/],
     ["no credential", { rootPassword: undefined }, "rootPassword", /give exactly one: rootPassword \(secret\) or sshKeyId/],
@@ -102,8 +112,12 @@ describe("check: every rule rejected at preview with field, value and fix", () =
     expect(JSON.stringify(r.failures)).not.toContain("12345678");
   });
 
+  it("accepts IPv6 addresses (the reference does not restrict the address family)", async () => {
+    await checked(host, { ...hostArgs(await dcId()), manageIp: "fd00::5", dataIp: "fd00:1::5", virtualIp: "fd00:2::5" });
+  });
+
   it("normalises case-insensitive enums and applies defaults", async () => {
-    const inputs = await checked(host, { ...hostArgs("dc-id"), osType: "Kylin", cpuSpec: "KUNPENG", type: "bms" });
+    const inputs = await checked(host, { ...hostArgs(await dcId()), osType: "Kylin", cpuSpec: "KUNPENG", type: "bms" });
     expect(inputs).toMatchObject({ osType: "kylin", cpuSpec: "kunpeng", type: "BMS", sshPort: 22, storageType: "localssd", adopt: false });
   });
 
@@ -124,12 +138,13 @@ describe("check: every rule rejected at preview with field, value and fix", () =
 
 describe("diff", () => {
   const olds = { ...hostArgs("dc-1"), name: "h5", type: "BMS", sshPort: 22, storageType: "localssd", status: "initialized", adopt: false };
+  const DC2 = "dc-2";
   const cases: [string, Record<string, unknown>, { changes: boolean; replaces: string[]; deleteBeforeReplace: boolean }][] = [
     ["no change", {}, { changes: false, replaces: [], deleteBeforeReplace: false }],
     ["name in place", { name: "renamed" }, { changes: true, replaces: [], deleteBeforeReplace: false }],
     ["description in place", { description: "db host" }, { changes: true, replaces: [], deleteBeforeReplace: false }],
     ["dataIp in place", { dataIp: "10.1.0.99" }, { changes: true, replaces: [], deleteBeforeReplace: false }],
-    ["dataCenterId in place", { dataCenterId: "dc-2" }, { changes: true, replaces: [], deleteBeforeReplace: false }],
+    ["dataCenterId in place", { dataCenterId: DC2 }, { changes: true, replaces: [], deleteBeforeReplace: false }],
     ["manageIp replaces, delete first", { manageIp: "10.0.0.99" }, { changes: true, replaces: ["manageIp"], deleteBeforeReplace: true }],
     ["sshPort replaces", { sshPort: 2222 }, { changes: true, replaces: ["sshPort"], deleteBeforeReplace: true }],
     ["osType replaces", { osType: "uniontech" }, { changes: true, replaces: ["osType"], deleteBeforeReplace: true }],
@@ -137,7 +152,9 @@ describe("diff", () => {
     ["timeouts are local", { timeouts: { create: "1h" } }, { changes: true, replaces: [], deleteBeforeReplace: false }],
   ];
   it.each(cases)("Host: %s", async (_t, change, expected) => {
-    const news = await checked(host, { ...olds, ...change });
+    // dc-2 must exist on the platform: a move to an unknown data center is refused at preview.
+    const dc2 = change.dataCenterId === DC2 ? await dcId("dc2") : undefined;
+    const news = await checked(host, { ...olds, ...change, ...(dc2 ? { dataCenterId: dc2 } : {}) }, olds);
     expect(await host.diff("id-1", { ...olds, __provider: PROVIDER }, news)).toEqual(expected);
   });
 
@@ -145,6 +162,18 @@ describe("diff", () => {
     const base = { name: "k", algorithm: "RSA_3072", description: "", forceDelete: false, adopt: false, publicKey: "ssh-rsa x", hostNums: 0, createdAt: "" };
     expect((await keyPair.diff("k1", base, await checked(keyPair, { name: "k", algorithm: "RSA_4096" }))).replaces).toEqual(["algorithm"]);
     expect(await keyPair.diff("k1", base, await checked(keyPair, { name: "k2" }))).toMatchObject({ changes: true, replaces: [] });
+  });
+
+  it("KeyPair: a description of 256 bytes is created (4.8.2) but a change needs fewer than 256 bytes (4.8.3)", async () => {
+    const base = { name: "k", algorithm: "RSA_3072", description: "", forceDelete: false, adopt: false, publicKey: "ssh-rsa x", hostNums: 0, createdAt: "" };
+    const d256 = "x".repeat(256);
+    await checked(keyPair, { name: "k", description: d256 });
+    await expect(keyPair.diff("k1", base, await checked(keyPair, { name: "k", description: d256 }, base))).rejects.toThrow(
+      /KeyPair k: description: "x{256}" is 256 bytes; changing a key pair's description needs fewer than 256 bytes \(reference 4.8.3/,
+    );
+    expect(await keyPair.diff("k1", base, await checked(keyPair, { name: "k", description: "x".repeat(255) }, base))).toMatchObject({ changes: true, replaces: [] });
+    // The same 256-byte text on a replacement (a new key pair) is a create: allowed.
+    expect((await keyPair.diff("k1", base, await checked(keyPair, { name: "k", description: d256, algorithm: "RSA_4096" }, base))).replaces).toEqual(["algorithm"]);
   });
 
   it("an unknown replace field during preview still plans a replacement", async () => {
@@ -287,7 +316,10 @@ describe("Host CRUD", () => {
       hosts: [{ name: "legacy", type: "BMS", os_type: "kylin", cpu_spec: "intel", storage_type: "localssd", ip: { manage_ip: "10.0.0.14", data_ip: "10.1.0.14", virtual_ip: "10.2.0.14" }, ssh_port: 22, data_center_id: dc.id, os_root_pwd: "Root_pw_123" }],
     });
     await emu.waitJob(add.body.job_id);
-    await expect(host.create(await checked(host, hostArgs(dc.id, 14)))).rejects.toThrow(/manageIp 10.0.0.14 already exists.*adopt: true/);
+    // Refused at preview already (the manage IP is known and taken); create still refuses when it gets the inputs anyway.
+    const r = await host.check({}, hostArgs(dc.id, 14));
+    expect(r.failures).toEqual([{ property: "manageIp", reason: expect.stringMatching(/manageIp: 10.0.0.14 is already the manage IP of host .* \(legacy\) on the platform; set adopt: true/) }]);
+    await expect(host.create(r.inputs!)).rejects.toThrow(/manageIp 10.0.0.14 already exists.*adopt: true/);
     const adopted = await host.create(await checked(host, { ...hostArgs(dc.id, 14), name: "adopted", adopt: true }));
     expect(adopted.outs).toMatchObject({ name: "adopted", adopt: true });
     expect((await emu.control.state()).hosts).toHaveLength(1);

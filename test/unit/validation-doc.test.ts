@@ -1,0 +1,119 @@
+// docs/validation.md lists every input rule: each input field of each resource (walked from its zod input schema,
+// nested objects included) has at least one row, every row names fields that exist, and every row says which
+// reference section it implements, when it is checked and what it does.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { z } from "zod";
+import { dataCenterDefinition } from "../../provider/resources/data-center";
+import { keyPairDefinition } from "../../provider/resources/key-pair";
+import { hostDefinition } from "../../provider/resources/host";
+import { instanceDefinition } from "../../provider/resources/instance";
+import { backupPolicyDefinition } from "../../provider/resources/backup-policy";
+import { instanceParametersDefinition } from "../../provider/resources/instance-parameters";
+
+const DEFINITIONS = [dataCenterDefinition, keyPairDefinition, hostDefinition, instanceDefinition, backupPolicyDefinition, instanceParametersDefinition];
+const doc = readFileSync(join(__dirname, "../../docs/validation.md"), "utf8");
+
+interface Def {
+  type: string;
+  shape?: Record<string, z.ZodType>;
+  innerType?: z.ZodType;
+  in?: z.ZodType;
+  element?: z.ZodType;
+}
+const defOf = (s: z.ZodType) => (s as unknown as { _zod: { def: Def } })._zod.def;
+
+/** The field paths of a zod input schema: `a`, `a.b` for nested objects, `a[].b` inside arrays of objects. */
+function fieldPaths(schema: z.ZodType, prefix = ""): string[] {
+  let s = schema;
+  // Wrappers: optional/default/nullable, and pipes (transforms: v.oneOf, Instance's ha derivation) by their input.
+  for (;;) {
+    const d = defOf(s);
+    if (d.innerType && ["optional", "default", "nullable", "readonly", "catch", "nonoptional", "prefault"].includes(d.type)) s = d.innerType;
+    else if (d.type === "pipe" && d.in) s = d.in;
+    else break;
+  }
+  const d = defOf(s);
+  if (d.type === "object" && d.shape) {
+    return Object.entries(d.shape).flatMap(([k, v]) => fieldPaths(v, prefix ? `${prefix}.${k}` : k));
+  }
+  if (d.type === "array" && d.element) {
+    const inner = fieldPaths(d.element, `${prefix}[]`);
+    return inner.length === 1 && inner[0] === `${prefix}[]` ? [prefix] : inner;
+  }
+  return [prefix];
+}
+
+interface Row {
+  resource: string;
+  fields: string[];
+  rule: string;
+  reference: string;
+  checked: string;
+  effect: string;
+  line: string;
+}
+
+/** The table rows of the document (header and separator rows excluded). */
+function rows(): Row[] {
+  const out: Row[] = [];
+  for (const line of doc.split("\n")) {
+    if (!line.startsWith("| ") || line.startsWith("| Resource ") || line.startsWith("|---")) continue;
+    // Cells split on unescaped pipes.
+    const cells = line
+      .slice(1, -1)
+      .split(/(?<!\\)\|/)
+      .map((c) => c.trim());
+    const [resource = "", field = "", rule = "", reference = "", checked = "", effect = ""] = cells;
+    expect(cells, line).toHaveLength(6);
+    const fields = [...field.matchAll(/`([^`]+)`/g)].map((m) => m[1]!);
+    out.push({ resource, fields, rule, reference, checked, effect, line });
+  }
+  return out;
+}
+
+describe("docs/validation.md", () => {
+  const table = rows();
+
+  it("has rows for the six resources", () => {
+    expect(new Set(table.map((r) => r.resource))).toEqual(new Set(DEFINITIONS.map((d) => d.kind)));
+  });
+
+  it.each(DEFINITIONS.map((d) => [d.kind, d] as const))("lists every input field of %s", (kind, def) => {
+    const fields = fieldPaths(def.inputs as unknown as z.ZodType);
+    // The walk sees the schema: the top-level fields are the schema's inputs (schema.json inputProperties).
+    expect(new Set(fields.map((f) => f.split(/[.[]/)[0]))).toEqual(new Set(def.meta.inputs));
+    const documented = new Set(table.filter((r) => r.resource === kind).flatMap((r) => r.fields));
+    const missing = fields.filter((f) => !documented.has(f));
+    expect(missing, `fields of ${kind} without a row in docs/validation.md`).toEqual([]);
+  });
+
+  it("names only fields that exist", () => {
+    const byKind = new Map(DEFINITIONS.map((d) => [d.kind, new Set(fieldPaths(d.inputs as unknown as z.ZodType))]));
+    for (const r of table) {
+      expect(r.fields.length, r.line).toBeGreaterThan(0);
+      for (const f of r.fields) expect(byKind.get(r.resource)?.has(f), `${r.resource} ${f}: ${r.line}`).toBe(true);
+    }
+  });
+
+  it("gives every rule its reference, when it is checked and what it does", () => {
+    for (const r of table) {
+      expect(r.rule, r.line).not.toBe("");
+      // A section (4.9.10, A.3), "not stated" for a warning's reason, or a provider input.
+      expect(r.reference, r.line).toMatch(/\b\d+\.\d+(\.\d+)?\b|A\.3|not stated|provider input/);
+      for (const when of r.checked.split(", ")) expect(["preview", "preview (live)", "apply"], r.line).toContain(when);
+      for (const effect of r.effect.split(" / ")) expect(["refused", "warned", "normalised", "—"], r.line).toContain(effect);
+    }
+  });
+
+  it("marks the rules the reference does not state as warnings or normalisations, never as refusals", () => {
+    for (const r of table.filter((x) => /not stated/.test(x.rule + x.reference))) {
+      expect(r.effect, r.line).not.toBe("refused");
+    }
+  });
+
+  it("cites the reference by section only", () => {
+    expect(doc).not.toMatch(/\/work\/|shared\/reference|api-reference\.md/);
+  });
+});
