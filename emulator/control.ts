@@ -77,7 +77,7 @@ export function handleControl(
       return { status: 201, body: {} };
     }
     case "GET /requests":
-      return { status: 200, body: { total: counters.total, logins: ctx.sessions.logins, byRoute: counters.byRoute() } };
+      return { status: 200, body: { total: counters.total, logins: ctx.sessions.logins, byRoute: counters.byRoute(), ignoredFields: counters.ignoredFields() } };
     case "DELETE /requests":
       counters.clear();
       ctx.sessions.logins = 0;

@@ -129,8 +129,13 @@ export function errorBody(
   const entry = DBS_CODES[code];
   const base = entry ? (lang === "zh-cn" ? entry.zh : entry.en) : code;
   const extra = [info.field, info.detail].filter(Boolean).join(": ");
-  return { error_code: code, error_msg: extra ? `${base} (${extra})` : base };
+  const msg = extra ? `${base} (${extra})` : base;
+  // reference 4.17.1 (and 4.3.x, 4.4.x) error_msg "最大长度: 512"
+  return { error_code: code, error_msg: [...msg].length > ERROR_MSG_MAX ? `${[...msg].slice(0, ERROR_MSG_MAX - 1).join("")}…` : msg };
 }
+
+/** Longest `error_msg` the reference allows (4.17.1 table 4-661 "最大长度: 512"). */
+export const ERROR_MSG_MAX = 512;
 
 /** The DBS code the emulator uses for a bare HTTP status (faults without an errorCode, framework errors). */
 export function codeForStatus(status: number): string {

@@ -109,9 +109,27 @@ export class RequestCounters {
     return [...this.counts.values()].map((c) => ({ ...c }));
   }
 
+  private ignored = new Map<string, { method: string; route: string; field: string; count: number }>();
+
+  /** Count the undocumented fields a request carried (ignored, README "Unknown fields"). */
+  recordIgnored(method: string, route: string, fields: readonly string[]): void {
+    for (const field of fields) {
+      const key = `${method} ${route} ${field}`;
+      const c = this.ignored.get(key);
+      if (c) c.count += 1;
+      else this.ignored.set(key, { method, route, field, count: 1 });
+    }
+  }
+
+  /** Ignored fields as the control API shows them. */
+  ignoredFields(): { method: string; route: string; field: string; count: number }[] {
+    return [...this.ignored.values()].map((c) => ({ ...c }));
+  }
+
   /** Zero every counter. */
   clear(): void {
     this.counts.clear();
+    this.ignored.clear();
     this.total = 0;
   }
 }

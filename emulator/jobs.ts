@@ -1,4 +1,4 @@
-import { DbsError } from "./errors";
+import { DBS_CODES, DbsError } from "./errors";
 import { newHexId, type JobRecord, type Store } from "./state";
 
 /** What a job kind does when it ends; handlers get the job (with its JSON payload) and must only mutate the store. */
@@ -91,10 +91,13 @@ export class JobEngine {
     return Object.values(this.store.data.jobs).find((j) => j.status === "Running" && j.instance_id === instanceId);
   }
 
-  /** Throw 409 DBS.200019 when a job is running on the instance (reference A.3: instance busy). */
-  assertInstanceIdle(instanceId: string): void {
+  /**
+   * Throw when a job is running on the instance: 409 DBS.200019 (reference A.3 "该实例正在进行其它操作…"), or the
+   * operation's own A.3 code where A.3 lists one (upgrade: 400 DBS.280012 "当前实例正处于其他操作中,无法升级").
+   */
+  assertInstanceIdle(instanceId: string, code = "DBS.200019"): void {
     const job = this.runningOn(instanceId);
-    if (job) throw new DbsError(409, "DBS.200019", { detail: `job ${job.id} (${job.name}) is running on instance ${instanceId}` });
+    if (job) throw new DbsError(DBS_CODES[code]?.status ?? 409, code, { detail: `job ${job.id} (${job.name}) is running on instance ${instanceId}` });
   }
 
   /** The job as reference 4.17.1 shows it. */

@@ -9,8 +9,10 @@
  *    Unknown paths answer 404, known paths with another method 405, both as JSON errors.
  * 3. `req` (ApiRequest): method, path, route (the template), params, query (URLSearchParams), body (parsed JSON,
  *    `undefined` when the request had none), headers, lang ("en-us" | "zh-cn" from X-Language), user, clientIp.
- *    Validate with `parseBody(schema, req)` / `parseQuery(schema, req)` from ./validate (zod strict objects:
- *    unknown fields, wrong types → 400 DBS.280001 naming the field; missing body → 400 DBS.200006).
+ *    Validate with `parseBody(schema, req)` / `parseQuery(schema, req)` from ./validate (zod objects: wrong types
+ *    → 400 DBS.280001 naming the field; missing body → 400 DBS.200006; unknown fields are ignored and recorded
+ *    in `req.ignored`, see "Unknown fields" in README.md). Hand-validated bodies call `noteUnknownFields`.
+ *    Every rule carries a one-line comment citing the reference section and the phrase it implements.
  * 4. Refuse by throwing `new DbsError(status, "DBS.xxxxx", { field?, detail? })` (./errors); the server answers
  *    `{"error_code","error_msg"}` in the request's language. Validate everything before mutating the store.
  *    Any other exception becomes 500 DBS.280005; the process never crashes.
@@ -52,6 +54,8 @@ export interface ApiRequest {
   /** Authenticated user name (null only on routes registered with `{ auth: false }`). */
   user: string | null;
   clientIp: string;
+  /** Body fields and query parameters the route does not document: ignored, answered in X-Emulator-Ignored-Fields. */
+  ignored: string[];
 }
 
 /** A handler's answer: JSON `body` (omitted → empty body) or a `raw` file. */
@@ -69,6 +73,8 @@ export type Handler = (req: ApiRequest) => ApiResponse | Promise<ApiResponse>;
 export interface RouteOptions {
   /** Require a valid X-Mini-Token (default true). */
   auth?: boolean;
+  /** Header names that may carry the token (default `x-mini-token`, reference 3.2). */
+  tokenHeaders?: readonly string[];
 }
 
 /** Everything route modules get: the store, the job engine and the sessions. */
@@ -86,6 +92,7 @@ interface Route {
   segments: string[];
   handler: Handler;
   auth: boolean;
+  tokenHeaders: readonly string[];
 }
 
 /** Result of matching a request path. */
@@ -103,7 +110,7 @@ export class Router {
     if (this.routes.some((r) => r.method === method && r.template === template)) {
       throw new Error(`route ${method} ${template} registered twice`);
     }
-    this.routes.push({ method, template, segments: template.split("/"), handler, auth: opts.auth ?? true });
+    this.routes.push({ method, template, segments: template.split("/"), handler, auth: opts.auth ?? true, tokenHeaders: opts.tokenHeaders ?? ["x-mini-token"] });
   }
 
   /** Find the route for a request; literal segments win over `{param}` segments. */

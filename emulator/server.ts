@@ -45,6 +45,7 @@ export interface RunningEmulator {
   close(): Promise<void>;
 }
 
+// The emulator's own limit (README "Implemented API"), answered with A.2 413 "Request Entity Too Large".
 const MAX_BODY = 1024 * 1024;
 const METHODS: readonly string[] = ["GET", "POST", "PUT", "DELETE"];
 const SECRET_QUERY = /passw|pwd|token|secret/i;
@@ -171,7 +172,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     const route = match.route;
     let user: string | null = null;
     if (route.auth) {
-      const token = req.headers["x-mini-token"];
+      const header = route.tokenHeaders.find((h) => req.headers[h] !== undefined) ?? "x-mini-token";
+      const token = req.headers[header];
       user = sessions.verify(Array.isArray(token) ? token[0] : token) ?? null;
       // reference A.2: 401 when the credentials (here the X-Mini-Token) are missing, invalid or expired
       if (!user) return fail(401, "DBS.00110006", { detail: "missing, invalid or expired X-Mini-Token" });
@@ -200,12 +202,19 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       lang,
       user,
       clientIp: (req.socket.remoteAddress ?? "").replace(/^::ffff:/, ""),
+      ignored: [],
+    };
+    // README "Unknown fields": ignored fields are named in an emulator-only header and counted for the control API.
+    const withIgnored = (out: { res: ApiResponse; mutated: boolean }) => {
+      if (apiReq.ignored.length === 0) return out;
+      counters.recordIgnored(method, route.template, apiReq.ignored);
+      return { ...out, res: { ...out.res, headers: { ...out.res.headers, "x-emulator-ignored-fields": apiReq.ignored.join(", ") } } };
     };
     try {
       const res = await route.handler(apiReq);
-      return { res, mutated: method !== "GET" && res.status < 400 };
+      return withIgnored({ res, mutated: method !== "GET" && res.status < 400 });
     } catch (err) {
-      if (err instanceof DbsError) return fail(err.status, err.code, err.info);
+      if (err instanceof DbsError) return withIgnored(fail(err.status, err.code, err.info));
       log?.(`internal error on ${method} ${path}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
       return fail(500, "DBS.280005");
     }

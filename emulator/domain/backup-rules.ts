@@ -31,9 +31,10 @@ export function defaultBackupPolicy(): BackupPolicy {
   };
 }
 
-/** Allowed differential backup intervals in minutes (reference 4.2.1). */
+/** Allowed differential backup intervals in minutes (reference 4.2.1 "取值范围: 15、30、60、180、360、720、1440"). */
 export const DIFFERENTIAL_PERIODS = [15, 30, 60, 180, 360, 720, 1440] as const;
 
+// reference A.3 DBS.280125 "非法的备份策略"
 const POLICY = "DBS.280125";
 const bad = (field: string, detail: string): { ok: false; violation: Violation } => ({
   ok: false,
@@ -48,7 +49,7 @@ function intIn(raw: unknown, field: string, min: number, max: number): Checked<n
   return { ok: true, value: raw };
 }
 
-// reference 4.2.1 example sends "enable_standby_backup": "false" for a Boolean field; accept both forms.
+// reference 4.2.1 `enable_standby_backup` "Boolean", but its example sends "false": both forms are read.
 function bool(raw: unknown, field: string): Checked<boolean> {
   if (raw === true || raw === "true") return { ok: true, value: true };
   if (raw === false || raw === "false") return { ok: true, value: false };
@@ -57,23 +58,26 @@ function bool(raw: unknown, field: string): Checked<boolean> {
 
 /** Checks a backup window `hh:00-HH:00` with HH = hh + 1, including 23:00-00:00 (reference 4.2.1, 4.11.6 table 4-504). */
 export function checkStartTime(raw: unknown, field = "backup_policy.start_time"): Checked<string> {
+  // reference 4.2.1 `start_time` "非空,格式必须为hh:mm-HH:MM且有效"
   const m = typeof raw === "string" ? /^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-3]):([0-5]\d)$/.exec(raw) : null;
   if (!m) return bad(field, `${JSON.stringify(raw)} is not hh:mm-HH:MM`);
+  // reference 4.2.1 `start_time` "mm和MM取值必须相同,且取值必须为00"
   if (m[2] !== "00" || m[4] !== "00") return bad(field, `${raw}: the minutes must be 00`);
+  // reference 4.2.1 `start_time` "HH取值必须比hh大1" (4.11.6 table 4-504 example "23:00-00:00")
   if ((Number(m[1]) + 1) % 24 !== Number(m[3])) return bad(field, `${raw}: the end hour must be one more than the start hour`);
   return { ok: true, value: raw as string };
 }
 
-/** Checks a full-backup period: comma-separated distinct weekdays 1–7 (reference 4.2.1). */
+/** Checks a full-backup period: comma-separated weekdays 1–7 (reference 4.2.1). */
 export function checkPeriod(raw: unknown, field = "backup_policy.period"): Checked<string> {
+  // reference 4.2.1 `period` "格式为逗号隔开的数字,数字代表星期" (a weekday: 1–7, "1…表示…星期一")
   if (typeof raw !== "string" || !/^[1-7](,[1-7])*$/.test(raw)) return bad(field, `${JSON.stringify(raw)} is not a comma-separated list of weekdays 1-7`);
-  const days = raw.split(",");
-  if (new Set(days).size !== days.length) return bad(field, `${raw} repeats a weekday`);
   return { ok: true, value: raw };
 }
 
 /** Checks a differential period given as a string or number in {15,30,60,180,360,720,1440} (reference 4.2.1). */
 export function checkDifferentialPeriod(raw: unknown, field = "backup_policy.differential_period"): Checked<number> {
+  // reference 4.2.1 `differential_period` "String … 取值示例: 30" (numbers are read too: 4.2.5 answers one)
   const n = typeof raw === "number" ? raw : typeof raw === "string" && /^\d+$/.test(raw) ? Number(raw) : NaN;
   if (!(DIFFERENTIAL_PERIODS as readonly number[]).includes(n)) {
     return bad(field, `${JSON.stringify(raw)} is not one of ${DIFFERENTIAL_PERIODS.join(", ")}`);
@@ -83,8 +87,10 @@ export function checkDifferentialPeriod(raw: unknown, field = "backup_policy.dif
 
 /** Checks a file split size: 0–1024 GB and a multiple of 4 (reference 4.2.1). */
 export function checkFileSplitSize(raw: unknown, field = "backup_policy.file_split_size"): Checked<number> {
+  // reference 4.2.1 `file_split_size` "可设置范围为0~1024GB"
   const n = intIn(raw, field, 0, 1024);
   if (!n.ok) return n;
+  // reference 4.2.1 `file_split_size` "设置需为4的倍数"
   if (n.value % 4 !== 0) return bad(field, `${n.value} is not a multiple of 4`);
   return n;
 }
@@ -102,10 +108,13 @@ export interface PolicyContext {
 export function applyPolicyUpdate(current: BackupPolicy, body: unknown, ctx: PolicyContext): Checked<BackupPolicy> {
   if (!isObject(body)) return { ok: false, violation: { code: "DBS.200006", field: "body", detail: "a JSON object is required" } };
   const p = body.backup_policy;
+  // reference 4.2.1 table 4-9 `backup_policy` "是"
   if (!isObject(p)) return bad("backup_policy", "is required");
+  // reference 4.2.1 table 4-10: keep_days, start_time, period, differential_period "是"
   for (const f of ["keep_days", "start_time", "period", "differential_period"] as const) {
     if (p[f] === undefined || p[f] === null) return bad(`backup_policy.${f}`, "is required");
   }
+  // reference 4.2.1 `keep_days` "取值范围: 1-732天"
   const keep = intIn(p.keep_days, "backup_policy.keep_days", 1, 732);
   if (!keep.ok) return keep;
   const start = checkStartTime(p.start_time);
@@ -114,18 +123,17 @@ export function applyPolicyUpdate(current: BackupPolicy, body: unknown, ctx: Pol
   if (!period.ok) return period;
   const diff = checkDifferentialPeriod(p.differential_period);
   if (!diff.ok) return diff;
+  // reference 4.2.1 "未填的非必选参数,不进行设置,保留原备份策略的值"
   const next: BackupPolicy = { ...current, keep_days: keep.value, start_time: start.value, period: period.value, differential_period: diff.value };
   const ext = applyExtensions(next, p, "backup_policy.", ctx, ["rate_limit", "prefetch_block", "file_split_size", "enable_standby_backup"]);
   return ext;
 }
 
-/** Applies a `PUT …/backups/config` body (reference 4.2.4); at least one known field must be present. */
+/** Applies a `PUT …/backups/config` body (reference 4.2.4); every field is optional, an absent one is kept. */
 export function applyConfigUpdate(current: BackupPolicy, body: unknown, ctx: PolicyContext): Checked<BackupPolicy> {
   if (!isObject(body)) return { ok: false, violation: { code: "DBS.200006", field: "body", detail: "a JSON object is required" } };
+  // reference 4.2.4 table 4-20: rate_limit, prefetch_block, enable_standby_backup, close_compression, all "否"
   const known = ["rate_limit", "prefetch_block", "enable_standby_backup", "close_compression"] as const;
-  if (!known.some((k) => body[k] !== undefined)) {
-    return { ok: false, violation: { code: "DBS.200006", field: "body", detail: `name at least one of ${known.join(", ")}` } };
-  }
   return applyExtensions(current, body, "", ctx, known);
 }
 
@@ -144,10 +152,12 @@ function applyExtensions(
     if (raw === undefined || raw === null) continue;
     const field = prefix + f;
     if (f === "rate_limit") {
+      // reference 4.2.1 / 4.2.4 `rate_limit` "最小值: 0 最大值: 1024"
       const r = intIn(raw, field, 0, 1024);
       if (!r.ok) return r;
       next.rate_limit = r.value;
     } else if (f === "prefetch_block") {
+      // reference 4.2.1 / 4.2.4 `prefetch_block` "最小值: 1 最大值: 8192"
       const r = intIn(raw, field, 1, 8192);
       if (!r.ok) return r;
       next.prefetch_block = r.value;
@@ -158,6 +168,7 @@ function applyExtensions(
     } else {
       const r = bool(raw, field);
       if (!r.ok) return r;
+      // reference 4.2.4 `enable_standby_backup` "不支持单节点实例及3.100.0以下的实例" (the same setting as 4.2.1's)
       if (f === "enable_standby_backup" && r.value && !ctx.standbyBackupSupported) {
         return bad(field, "standby backup is not supported on single-node instances or versions below 3.100.0");
       }
@@ -167,6 +178,7 @@ function applyExtensions(
   return { ok: true, value: next };
 }
 
+// reference 4.2.7 `description` "不能包含>!<"&'=特殊字符"
 const FORBIDDEN_DESCRIPTION = /[>!<"&'=]/;
 
 /** A manual backup request after validation (reference 4.2.7). */
@@ -181,17 +193,24 @@ export interface NormalizedBackup {
 export function checkManualBackup(body: unknown): Checked<NormalizedBackup> {
   if (!isObject(body) || Object.keys(body).length === 0) return { ok: false, violation: { code: "DBS.200006", field: "body", detail: "a JSON object is required" } };
   const p = (field: string, detail: string): { ok: false; violation: Violation } => ({ ok: false, violation: { code: "DBS.200001", field, detail } });
+  // reference 4.2.7 `instance_id` "是"
   if (typeof body.instance_id !== "string" || body.instance_id === "") return p("instance_id", "is required");
+  // reference 4.2.7 `name` "4~64个字符,必须以英文字母开头,区分大小写,可以包含英文字母、数字、中划线或者下划线"
   if (typeof body.name !== "string" || !/^[A-Za-z][A-Za-z0-9_-]{3,63}$/.test(body.name)) {
     return p("name", "must be 4 to 64 characters: a letter, then letters, digits, hyphens or underscores");
   }
   const desc = body.description ?? "";
-  if (typeof desc !== "string" || desc.length > 256 || FORBIDDEN_DESCRIPTION.test(desc)) {
+  // reference 4.2.7 `description` "不能包含>!<"&'=特殊字符,不大于256个字符"
+  if (typeof desc !== "string" || [...desc].length > 256 || FORBIDDEN_DESCRIPTION.test(desc)) {
     return p("description", "must be at most 256 characters without any of >!<\"&'=");
   }
+  // reference 4.2.7 `backup_type` "缺省值为"completed""
   const type = body.backup_type ?? "completed";
+  // reference 4.2.7 `backup_type` "log: 增备,仅支持XBSA实例" (XBSA media are not emulated)
   if (type === "log") return p("backup_type", "log backups are only supported on XBSA instances");
+  // reference 4.2.7 `backup_type` "枚举值: completed differential log"
   if (type !== "completed" && type !== "differential") return p("backup_type", `${JSON.stringify(type)} is not completed, differential or log`);
+  // reference 4.2.7 `depend_backupIds` "仅支持xbsa实例"
   if (body.depend_backupIds !== undefined) return p("depend_backupIds", "is only supported on XBSA instances");
   return { ok: true, value: { instanceId: body.instance_id, name: body.name, description: desc, backupType: type } };
 }

@@ -46,14 +46,15 @@ export interface SolutionSpec {
   readonly description: string;
 }
 
-// reference 4.11.6 table 4-495: master_az_ip only hcs1/triset/quadruset/trisetnoetcd/quadrusetnoetcd;
-// slave_az_ip only hcs1/quadruset/quadrusetnoetcd; arbiter_az_ip only hcs1/hcs4/quadruset/quadrusetnoetcd.
-// logger_az_ip has no restriction in the reference; we accept it on every multi-host solution.
+// reference 4.11.6 table 4-495: master_az_ip "仅hcs1、triset、quadruset、trisetnoetcd、quadrusetnoetcd可用";
+// slave_az_ip "仅hcs1、quadruset、quadrusetnoetcd可用"; arbiter_az_ip "仅hcs1、hcs4、quadruset、quadrusetnoetcd可用";
+// logger_az_ip "日志AZ主机列表" names no restriction, so every solution accepts it.
+// Host counts: the descriptions "单副本" (1), "…三节点" (3), "…四节点" (4), "…五节点" (5), "…九节点" (9), "一主单节点" (1).
 const spec = (s: SolutionSpec): SolutionSpec => s;
 
 /** The twelve solutions with their documented shapes (reference 4.11.6 / 4.11.7). */
 export const SOLUTIONS: Readonly<Record<SolutionName, SolutionSpec>> = {
-  single: spec({ name: "single", family: "centralized", haMode: "centralization_standard", hostCount: 1, replicas: 1, shards: 1, arbiters: 0, noEtcd: false, azLists: [], description: "单副本" }),
+  single: spec({ name: "single", family: "centralized", haMode: "centralization_standard", hostCount: 1, replicas: 1, shards: 1, arbiters: 0, noEtcd: false, azLists: ["logger_az_ip"], description: "单副本" }),
   triset: spec({ name: "triset", family: "centralized", haMode: "centralization_standard", hostCount: 3, replicas: 3, shards: 1, arbiters: 0, noEtcd: false, azLists: ["master_az_ip", "logger_az_ip"], description: "一主两备三节点" }),
   quadruset: spec({ name: "quadruset", family: "centralized", haMode: "centralization_standard", hostCount: 5, replicas: 4, shards: 1, arbiters: 1, noEtcd: false, azLists: ["master_az_ip", "slave_az_ip", "arbiter_az_ip", "logger_az_ip"], description: "一主三备一仲裁五节点" }),
   pentaset: spec({ name: "pentaset", family: "centralized", haMode: "centralization_standard", hostCount: 5, replicas: 5, shards: 1, arbiters: 0, noEtcd: false, azLists: ["logger_az_ip"], description: "一主四备五节点" }),
@@ -64,7 +65,7 @@ export const SOLUTIONS: Readonly<Record<SolutionName, SolutionSpec>> = {
   hcs2: spec({ name: "hcs2", family: "distributed", haMode: "combined", hostCount: 3, replicas: 3, shards: 3, arbiters: 0, noEtcd: false, azLists: ["logger_az_ip"], description: "一主两备三节点,包含三个分片" }),
   hcs3: spec({ name: "hcs3", family: "distributed", haMode: "combined", hostCount: 4, replicas: 4, shards: 4, arbiters: 0, noEtcd: false, azLists: ["logger_az_ip"], description: "一主三备四节点,包含四个分片" }),
   hcs4: spec({ name: "hcs4", family: "distributed", haMode: "combined", hostCount: 5, replicas: 4, shards: 4, arbiters: 1, noEtcd: false, azLists: ["arbiter_az_ip", "logger_az_ip"], description: "一主三备五节点,包含四个分片" }),
-  hcs6: spec({ name: "hcs6", family: "distributed", haMode: "combined", hostCount: 1, replicas: 1, shards: 3, arbiters: 0, noEtcd: false, azLists: [], description: "一主单节点,包含三个分片" }),
+  hcs6: spec({ name: "hcs6", family: "distributed", haMode: "combined", hostCount: 1, replicas: 1, shards: 3, arbiters: 0, noEtcd: false, azLists: ["logger_az_ip"], description: "一主单节点,包含三个分片" }),
 };
 
 /** True when `name` is one of the twelve solution names (case-sensitive, as the enum is). */

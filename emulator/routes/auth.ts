@@ -3,8 +3,8 @@ import { DbsError } from "../errors";
 import type { EmulatorContext, Router } from "../router";
 import { parseBody } from "../validate";
 
-// reference 4.1.1, table 4-1: username 3–64 characters, password 8–32 characters
-const loginSchema = z.strictObject({
+// reference 4.1.1 table 4-1: username "最小长度: 3 最大长度: 64", password "最小长度: 8 最大长度: 32"
+const loginSchema = z.object({
   username: z.string().min(3).max(64),
   password: z.string().min(8).max(32),
 });

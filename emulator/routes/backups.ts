@@ -2,26 +2,41 @@ import { z } from "zod";
 import { DbsError } from "../errors";
 import type { EmulatorContext, Router } from "../router";
 import { newHexId } from "../state";
-import { page, parseQuery, queryInt } from "../validate";
+import { knownFields, noteUnknownFields, page, parseQuery, queryInt, type FieldShape } from "../validate";
 import { applyConfigUpdate, applyPolicyUpdate, checkManualBackup, formatBackupTime, parseBackupTime } from "../domain/backup-rules";
 import { supportsStandbyBackup } from "../domain/instance-rules";
 import { SOLUTIONS } from "../domain/solutions";
+import { compareVersions } from "../domain/engine-versions";
 import { assertOperable, backups, getInstance, jobInstance, refuse, type BackupRecord, type GaussInstance } from "./instance-model";
 
 /** Job name and base duration (time scale 1.0) of a manual backup. */
 export const BACKUP_JOB = { name: "CreateGaussDBManualBackup", durationMs: 5 * 60_000 } as const;
 
-const listQuery = z.strictObject({
+const listQuery = z.object({
   instance_id: z.string().optional(),
   backup_id: z.string().optional(),
+  // reference 4.2.15 `backup_type` "取值范围: auto … manual_database_table"
   backup_type: z
     .enum(["auto", "manual", "Snapshot_Xbsa", "Log_Xbsa", "OffSite_Snapshot_Xbsa", "OffSite_Log_Xbsa", "auto_database_table", "manual_database_table"])
     .optional(),
+  // reference 4.2.15 `offset` "最小值: 0 最大值: 99999999"
   offset: queryInt("offset", 0, 99_999_999),
+  // reference 4.2.15 `limit` "最小值: 1 最大值: 100"; A.3 DBS.280439 "无效的查询记录数,请输入小于等于100的正整数"
   limit: queryInt("limit", 1, 100, "DBS.280439"),
   begin_time: z.string().optional(),
   end_time: z.string().optional(),
 });
+
+// reference 4.2.7 table 4-29: the documented fields of a manual backup request; others are ignored
+const BACKUP_SHAPE: FieldShape = { instance_id: true, name: true, description: true, backup_type: true, depend_backupIds: true };
+// reference 4.2.1 tables 4-9/4-10
+const POLICY_SHAPE: FieldShape = {
+  backup_policy: { keep_days: true, start_time: true, period: true, differential_period: true, rate_limit: true, prefetch_block: true, file_split_size: true, enable_standby_backup: true },
+};
+// reference 4.2.4 table 4-20
+const CONFIG_SHAPE: FieldShape = { rate_limit: true, prefetch_block: true, enable_standby_backup: true, close_compression: true };
+// reference 4.2.4 / 4.2.6 list "X-Auth-Token 是 String 用户Token" where every other section has X-Mini-Token (3.2)
+const TOKEN_HEADERS = ["x-mini-token", "x-auth-token"] as const;
 
 /** A backup as reference 4.2.15 lists it (BackupsResult). */
 function backupView(b: BackupRecord): Record<string, unknown> {
@@ -47,6 +62,7 @@ const policyContext = (inst: GaussInstance) => ({ standbyBackupSupported: suppor
 export function register(r: Router, ctx: EmulatorContext): void {
   // ---- policy (4.2.1 / 4.2.5) and extension config (4.2.4 / 4.2.6) ------------------------------------------
   r.add("GET", "/gaussdb/v3/instances/{instance_id}/backups/policy", (req) => {
+    // reference 4.2.5 "不支持XBSA实例" (XBSA media are not emulated: every instance has a policy)
     const p = getInstance(ctx, req.params.instance_id ?? "").backup_policy;
     return {
       status: 200,
@@ -66,33 +82,48 @@ export function register(r: Router, ctx: EmulatorContext): void {
     };
   });
   r.add("PUT", "/gaussdb/v3/instances/{instance_id}/backups/policy", (req) => {
+    // reference A.3 DBS.200006 "请求体为空" (4.2.1 `backup_policy` "是")
     if (req.body === undefined) throw new DbsError(400, "DBS.200006");
     const inst = getInstance(ctx, req.params.instance_id ?? "");
-    const next = applyPolicyUpdate(inst.backup_policy, req.body, policyContext(inst));
+    noteUnknownFields(req, req.body, POLICY_SHAPE);
+    const next = applyPolicyUpdate(inst.backup_policy, knownFields(req.body, POLICY_SHAPE), policyContext(inst));
     if (!next.ok) refuse(next.violation);
-    assertOperable(ctx, inst, ["ACTIVE", "STOPPED"]);
+    assertOperable(ctx, inst, { allowStopped: true });
     inst.backup_policy = next.value;
     inst.updated = Date.now();
     return { status: 200 };
   });
-  r.add("GET", "/gaussdb/v3/instances/{instance_id}/backups/config", (req) => {
-    const p = getInstance(ctx, req.params.instance_id ?? "").backup_policy;
-    return {
-      status: 200,
-      body: { rate_limit: p.rate_limit, prefetch_block: p.prefetch_block, enable_standby_backup: p.enable_standby_backup, close_compression: p.close_compression },
-    };
-  });
-  r.add("PUT", "/gaussdb/v3/instances/{instance_id}/backups/config", (req) => {
-    if (req.body === undefined) throw new DbsError(400, "DBS.200006");
-    const inst = getInstance(ctx, req.params.instance_id ?? "");
-    const next = applyConfigUpdate(inst.backup_policy, req.body, policyContext(inst));
-    if (!next.ok) refuse(next.violation);
-    assertOperable(ctx, inst, ["ACTIVE", "STOPPED"]);
-    inst.backup_policy = next.value;
-    inst.updated = Date.now();
-    // reference 4.2.4's example answers the text SUCCESS.
-    return { status: 200, raw: { contentType: "text/plain; charset=utf-8", data: "SUCCESS" } };
-  });
+  r.add(
+    "GET",
+    "/gaussdb/v3/instances/{instance_id}/backups/config",
+    (req) => {
+      const p = getInstance(ctx, req.params.instance_id ?? "").backup_policy;
+      // reference 4.2.6 table 4-27 (its example's "close_compression " with a trailing space is a slip: README "Backups")
+      return {
+        status: 200,
+        body: { rate_limit: p.rate_limit, prefetch_block: p.prefetch_block, enable_standby_backup: p.enable_standby_backup, close_compression: p.close_compression },
+      };
+    },
+    { tokenHeaders: TOKEN_HEADERS },
+  );
+  r.add(
+    "PUT",
+    "/gaussdb/v3/instances/{instance_id}/backups/config",
+    (req) => {
+      // reference A.3 DBS.200006 "请求体为空"; every field of 4.2.4 table 4-20 is optional ("否"), so {} changes nothing
+      if (req.body === undefined) throw new DbsError(400, "DBS.200006");
+      const inst = getInstance(ctx, req.params.instance_id ?? "");
+      noteUnknownFields(req, req.body, CONFIG_SHAPE);
+      const next = applyConfigUpdate(inst.backup_policy, knownFields(req.body, CONFIG_SHAPE), policyContext(inst));
+      if (!next.ok) refuse(next.violation);
+      assertOperable(ctx, inst, { allowStopped: true });
+      inst.backup_policy = next.value;
+      inst.updated = Date.now();
+      // reference 4.2.4 响应示例 "接口响应成功 SUCCESS"
+      return { status: 200, raw: { contentType: "text/plain; charset=utf-8", data: "SUCCESS" } };
+    },
+    { tokenHeaders: TOKEN_HEADERS },
+  );
 
   // ---- manual backups (4.2.7 / 4.2.8) -------------------------------------------------------------------------
   ctx.jobs.define(BACKUP_JOB.name, {
@@ -119,16 +150,18 @@ export function register(r: Router, ctx: EmulatorContext): void {
   });
 
   r.add("POST", "/gaussdb/v3/backups", (req) => {
+    // reference A.3 DBS.200006 "请求体为空"
     if (req.body === undefined) throw new DbsError(400, "DBS.200006");
-    if (typeof req.body === "object" && req.body !== null) {
-      const allowed = ["instance_id", "name", "description", "backup_type", "depend_backupIds"];
-      const unknown = Object.keys(req.body).find((k) => !allowed.includes(k));
-      if (unknown) throw new DbsError(400, "DBS.200001", { field: unknown, detail: "unknown field" });
-    }
-    const c = checkManualBackup(req.body);
+    noteUnknownFields(req, req.body, BACKUP_SHAPE);
+    const c = checkManualBackup(knownFields(req.body, BACKUP_SHAPE));
     if (!c.ok) refuse(c.violation);
     const inst = getInstance(ctx, c.value.instanceId);
     assertOperable(ctx, inst);
+    // reference 4.2.15 "该接口支持查询GaussDB的手动全量备份及自动全量备份", datastore.type "枚举值:GaussDB": only
+    // GaussDB instances have backups (README "Backups"); A.3 DBS.216009 "当前实例状态不允许操作"
+    if (inst.datastore.type !== "GaussDB") {
+      throw new DbsError(400, "DBS.216009", { field: "instance_id", detail: `${inst.datastore.type} instances have no backups` });
+    }
     const now = Date.now();
     const b: BackupRecord = {
       id: newHexId("br14"),
@@ -161,8 +194,11 @@ export function register(r: Router, ctx: EmulatorContext): void {
   r.add("DELETE", "/gaussdb/v3/backups/{backup_id}", (req) => {
     const id = req.params.backup_id ?? "";
     const b = backups(ctx)[id];
+    // reference A.3 DBS.200751 "备份文件不存在"
     if (!b) throw new DbsError(400, "DBS.200751", { field: "backup_id", detail: `no backup ${id}` });
+    // reference 4.2.8 "删除手动备份"; A.3 DBS.201218 "不是手动备份文件"
     if (b.type !== "manual") throw new DbsError(400, "DBS.201218", { field: "backup_id", detail: `backup ${id} is an automatic backup` });
+    // reference A.3 DBS.201202 (409) "该实例正在进行其它操作…": the backup is still being taken
     if (b.status === "BUILDING") throw new DbsError(409, "DBS.201202", { field: "backup_id", detail: `backup ${id} is still being created` });
     delete backups(ctx)[id];
     return { status: 200 };
@@ -171,19 +207,29 @@ export function register(r: Router, ctx: EmulatorContext): void {
   // ---- list (4.2.15) --------------------------------------------------------------------------------------------
   r.add("GET", "/gaussdb/v3.1/backups", (req) => {
     const q = parseQuery(listQuery, req);
+    // reference 4.2.15 `backup_type` "backup_type取值为Snapshot_Xbsa或Log_Xbsa时,仅支持3.301及以上版本实例"
+    if ((q.backup_type === "Snapshot_Xbsa" || q.backup_type === "Log_Xbsa") && q.instance_id !== undefined) {
+      const inst = ctx.state.data.instances[q.instance_id] as GaussInstance | undefined;
+      if (inst && compareVersions(inst.datastore.version, "3.301.0") < 0) {
+        throw new DbsError(400, "DBS.200001", { field: "backup_type", detail: `${q.backup_type} needs an instance of 3.301 or later; ${inst.id} runs ${inst.datastore.version}` });
+      }
+    }
+    // reference 4.2.15 `begin_time` "与end_time必须同时使用"
     if ((q.begin_time === undefined) !== (q.end_time === undefined)) {
       throw new DbsError(400, "DBS.200001", { field: q.begin_time === undefined ? "begin_time" : "end_time", detail: "begin_time and end_time must be given together" });
     }
     let from: number | undefined;
     let to: number | undefined;
     if (q.begin_time !== undefined && q.end_time !== undefined) {
+      // reference 4.2.15 `begin_time` "格式为"yyyy-mm-ddThh:mm:ssZ"…Z指时区偏移量,例如北京时间偏移显示为+0800"
       from = parseBackupTime(q.begin_time);
       to = parseBackupTime(q.end_time);
       if (from === undefined) throw new DbsError(400, "DBS.200001", { field: "begin_time", detail: `${q.begin_time} is not yyyy-mm-ddThh:mm:ss+hhmm` });
       if (to === undefined) throw new DbsError(400, "DBS.200001", { field: "end_time", detail: `${q.end_time} is not yyyy-mm-ddThh:mm:ss+hhmm` });
+      // reference 4.2.15 `end_time` "且大于查询开始时间"
       if (to <= from) throw new DbsError(400, "DBS.200001", { field: "end_time", detail: "must be later than begin_time" });
     }
-    // reference 4.2.15: the list holds instance-level full backups (manual and automatic) only.
+    // reference 4.2.15 接口约束 "该接口支持查询GaussDB的手动全量备份及自动全量备份": full backups only
     const all = Object.values(backups(ctx))
       .filter((b) => b.backup_type === "completed")
       .filter((b) => q.instance_id === undefined || b.instance_id === q.instance_id)

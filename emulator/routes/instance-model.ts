@@ -5,8 +5,11 @@ import type { BackupPolicy } from "../domain/backup-rules";
 import type { HostFacts, Violation } from "../domain/instance-rules";
 import { SOLUTIONS, type AzListName, type SolutionName } from "../domain/solutions";
 
-/** Instance statuses (reference 4.11.8 `status`, plus STOPPED after a whole-instance db-stop). */
-export type InstanceStatus = "BUILD" | "ACTIVE" | "FAILED" | "REBOOTING" | "UPGRADING" | "RESTORING" | "BACKING UP" | "STORAGE FULL" | "STOPPED";
+/**
+ * Instance statuses: exactly the 4.11.8 enum ("BUILD" … "STORAGE FULL"). A whole-instance db-stop shows in the
+ * nodes (`STOPPED`; node `status` has no enum) while the instance stays ACTIVE (README "Status model").
+ */
+export type InstanceStatus = "BUILD" | "ACTIVE" | "FAILED" | "REBOOTING" | "UPGRADING" | "RESTORING" | "BACKING UP" | "STORAGE FULL";
 
 /** A database node as stored: one per host (reference 4.11.8 NodeResult). */
 export interface NodeRecord {
@@ -82,21 +85,45 @@ export function backups(ctx: EmulatorContext): Record<string, BackupRecord> {
   return extra.backups;
 }
 
-const INSTANCE_ID = /^[0-9a-f]{32}in14$/;
-
-/** The instance with this id: 400 DBS.280404 for a malformed id, 400 DBS.200002 when absent (reference A.3). */
+/**
+ * The instance with this id, else 400 DBS.200002 (reference A.3 "实例不存在", listed under 400). The reference gives
+ * no id format (its examples use "dsfae23fsfdsae3435in14", "…3ae1cfin01", "…aa373kcfin14"), so none is checked.
+ */
 export function getInstance(ctx: EmulatorContext, id: string, field = "instance_id"): GaussInstance {
-  if (!INSTANCE_ID.test(id)) throw new DbsError(400, "DBS.280404", { field, detail: `${id} is not an instance id` });
   const inst = ctx.state.data.instances[id];
   if (!inst) throw new DbsError(400, "DBS.200002", { field, detail: `no instance ${id}` });
   return inst as GaussInstance;
 }
 
-/** Refuse with 409 DBS.200019 when a job runs on the instance, then with 400 DBS.216009 unless its status is allowed. */
-export function assertOperable(ctx: EmulatorContext, inst: GaussInstance, allowed: readonly InstanceStatus[] = ["ACTIVE"]): void {
-  ctx.jobs.assertInstanceIdle(inst.id);
-  if (!allowed.includes(inst.status)) {
-    throw new DbsError(400, "DBS.216009", { detail: `instance ${inst.id} is ${inst.status}; this needs ${allowed.join(" or ")}` });
+/** True when every node of the instance is stopped (a whole-instance db-stop, reference 4.11.9 "停止整个实例"). */
+export function isStopped(inst: GaussInstance): boolean {
+  return inst.nodes.length > 0 && inst.nodes.every((n) => n.status === "STOPPED");
+}
+
+/** What an operation needs of its instance besides being idle. */
+export interface OperableOptions {
+  /** The operation also runs on a stopped instance (start, backup policy and extension configuration). */
+  readonly allowStopped?: boolean;
+  /** The A.3 code for a busy instance when A.3 lists one for the operation (upgrade: DBS.280012). */
+  readonly busyCode?: string;
+}
+
+/**
+ * Refuse unless the instance can take a mutating operation: busy → 409 DBS.200019 (or the operation's A.3 code),
+ * FAILED → 400 DBS.280011, stopped → 400 DBS.216011, any other status than ACTIVE → 400 DBS.216009.
+ */
+export function assertOperable(ctx: EmulatorContext, inst: GaussInstance, opts: OperableOptions = {}): void {
+  // reference A.3 DBS.200019 (409) "该实例正在进行其它操作或该实例故障,无法执行该操作"
+  ctx.jobs.assertInstanceIdle(inst.id, opts.busyCode);
+  // reference 4.11.8 FAILED "表示实例异常"; A.3 DBS.280011 "实例状态不正常"
+  if (inst.status === "FAILED") throw new DbsError(400, "DBS.280011", { detail: `instance ${inst.id} is FAILED` });
+  // reference A.3 DBS.216009 "当前实例状态不允许操作" (only an ACTIVE, "实例正常", instance is operated on)
+  if (inst.status !== "ACTIVE") {
+    throw new DbsError(400, "DBS.216009", { detail: `instance ${inst.id} is ${inst.status}; this needs ACTIVE` });
+  }
+  // reference A.3 DBS.216011 "实例节点状态不允许操作": every node is stopped (4.11.9)
+  if (!opts.allowStopped && isStopped(inst)) {
+    throw new DbsError(400, "DBS.216011", { detail: `every node of instance ${inst.id} is stopped; start it first (db-startup)` });
   }
 }
 
@@ -180,8 +207,15 @@ export function instanceView(ctx: EmulatorContext, inst: GaussInstance): Record<
     // reference 4.11.8 example: one string joining the nodes' service IPs with " / "
     private_ips: [hosts.map((h) => h?.ip.virtual_ip ?? "").join(" / ")],
     port: inst.port,
+    // reference 4.11.8 `type` "取值为"Combined",对应于分布式。取值为"centralization_standard",对应于主备版"
     type: distributed ? "Combined" : "centralization_standard",
-    ha: { consistency: inst.ha.consistency, replication_mode: inst.ha.replication_mode, consistency_protocol: inst.ha.consistency_protocol },
+    // reference 4.11.8 table 4-520 `consistency` "分布式模式实例仅有"; `consistency_protocol` is the instance's
+    // (4.11.8 lists only quorum, 4.11.6 "去ETCD形态仅支持paxos": README "List")
+    ha: {
+      ...(distributed ? { consistency: inst.ha.consistency } : {}),
+      replication_mode: inst.ha.replication_mode,
+      consistency_protocol: inst.ha.consistency_protocol,
+    },
     replica_num: spec.replicas,
     datastore: { type: inst.datastore.type, version: inst.datastore.version },
     created: `${plainTime(inst.created)} UTC`,
@@ -205,7 +239,8 @@ export function instanceView(ctx: EmulatorContext, inst: GaussInstance): Record<
         management_ip: n.manage_ip,
       };
     }),
-    instance_mode: distributed ? "enterprise" : "ha",
+    // reference 4.11.8 `instance_mode` "enterprise为企业版": the one value the reference gives
+    instance_mode: "enterprise",
     time_zone: inst.time_zone,
   };
 }

@@ -2,10 +2,10 @@ import { z } from "zod";
 import { DbsError } from "../errors";
 import type { EmulatorContext, Router } from "../router";
 import { newHexId, type HostRecord } from "../state";
-import { page, parseBody, parseQuery, queryInt } from "../validate";
+import { knownFields, noteUnknownFields, page, parseBody, parseQuery, queryInt, type FieldShape } from "../validate";
 import { defaultBackupPolicy, formatBackupTime } from "../domain/backup-rules";
 import { upgradeCandidates } from "../domain/engine-versions";
-import { checkCreateRequest, checkHostsForInstance, checkMysqlPort, checkPassword, isIpv4 } from "../domain/instance-rules";
+import { ROOT_PASSWORD_SPECIALS, checkCreateRequest, checkHostsForInstance, checkMysqlPort, checkPassword, isIpv4 } from "../domain/instance-rules";
 import { defaultConfigurationId, knownConfigurationIds } from "../domain/parameter-templates";
 import { SOLUTIONS, SOLUTION_CHANGES, expansionGroupSize, listTypeFilter, type SolutionName } from "../domain/solutions";
 import {
@@ -50,56 +50,82 @@ export const INSTANCE_JOBS = {
   modifyMysql: { name: "ModifyMysqlCompatibility", durationMs: 2 * MIN },
 } as const;
 
-// reference 4.11.6 / 4.11.7 request fields; anything else is refused so that typos surface.
-const CREATE_FIELDS = new Set([
-  "name", "os_type", "datastore", "host_type", "cpu_spec", "arch", "ha", "solution", "port", "password", "manage_ip",
-  "master_az_ip", "slave_az_ip", "arbiter_az_ip", "logger_az_ip", "float_ip", "configuration_id", "time_zone",
-  "diy_install_settings", "restore_point", "xbsa_ssl_certs", "xbsa_extension_infos",
-]);
+// reference 4.11.6 table 4-495 (with 4.11.7 table 4-506 for restore_point and the XBSA fields): the documented
+// request fields; any other is ignored (README "Unknown fields").
+const CREATE_SHAPE: FieldShape = {
+  name: true, os_type: true, datastore: { type: true, version: true }, host_type: true, cpu_spec: true, arch: true,
+  ha: { mode: true, consistency: true, replication_mode: true, consistency_protocol: true }, solution: true, port: true,
+  password: true, manage_ip: true, master_az_ip: true, slave_az_ip: true, arbiter_az_ip: true, logger_az_ip: true,
+  float_ip: true, configuration_id: true, time_zone: true,
+  diy_install_settings: { dir_settings: [{ dir_name: true, dir: true }], component_distributions: [{ component: true, ip: true }] },
+  restore_point: {
+    restore_time: true, instance_id: true, backup_id: true, type: true, restore_source_type: true,
+    table_list: [{ db_name: true, schema_name: true, table_name: true, new_db_name: true, new_schema_name: true, new_table_name: true }],
+  },
+  xbsa_ssl_certs: true, xbsa_extension_infos: true,
+};
 
-const listQuery = z.strictObject({
+const listQuery = z.object({
   id: z.string().optional(),
   name: z.string().optional(),
+  // reference 4.11.8 `type` "目前仅支持取值"Enterprise"(区分大小写)… 当前支持取值"Ha"(区分大小写)"
   type: z.enum(["Enterprise", "Ha"]).optional(),
+  // reference 4.11.8 `datastore_type` "区分大小写。枚举值: GaussDB"
   datastore_type: z.enum(["GaussDB"]).optional(),
-  offset: queryInt("offset", 0, 99_999_999),
-  // reference A.3 DBS.280439: the record count must be a positive integer up to 100
+  // reference 4.11.8 `offset` "必须为数字,不能为负数"
+  offset: queryInt("offset", 0, Number.MAX_SAFE_INTEGER),
+  // reference 4.11.8 `limit` "最小值为1,最大值为100"; A.3 DBS.280439 "无效的查询记录数,请输入小于等于100的正整数"
   limit: queryInt("limit", 1, 100, "DBS.280439"),
 });
 
-const deleteBody = z.strictObject({
+const deleteBody = z.object({
+  // reference 4.11.5 table 4-491 `clear_data` "Boolean"
   clear_data: z.boolean().optional(),
-  keep_db_backup: z.number().int().min(0).max(732).optional(),
-  keep_difference_backup: z.number().int().min(0).max(732).optional(),
+  // reference 4.11.5 `keep_db_backup` "Integer 全备保留天数" (no range printed)
+  keep_db_backup: z.number().int().optional(),
+  // reference 4.11.5 `keep_difference_backup` "Integer 差备保留天数"
+  keep_difference_backup: z.number().int().optional(),
+  // reference 4.11.5 `rds_admin_password` "String" (its uninstall example sends null)
   rds_admin_password: z.string().nullable().optional(),
+  // reference 4.11.5 `is_force_remove_instance` "Boolean"
   is_force_remove_instance: z.boolean().optional(),
 });
 
-const nodeIdsBody = z.strictObject({ node_ids: z.array(z.string().min(1)) });
+// reference 4.11.9 / 4.11.11 `node_ids` "是 … 取值不能为null,如果为空列表则停止(启动)整个实例"
+const nodeIdsBody = z.object({ node_ids: z.array(z.string().min(1)) });
 
-const expansionBody = z.strictObject({
-  expand_cluster: z.strictObject({
-    nodes: z.strictObject({ count: z.number().int().min(1), manage_ip: z.array(z.string()).min(1) }),
-  }),
-});
+// reference 4.11.15 table 4-560 `count` "是 Integer 扩容节点组数" (at least one group), `manage_ip` "是 Array of strings"
+const expansionNodes = z.object({ count: z.number().int().min(1), manage_ip: z.array(z.string()) });
+// reference 4.11.15: table 4-559 puts count/manage_ip in `expand_cluster` itself (表4-560 Nodes), the example in
+// `expand_cluster.nodes`; both shapes are read (README "Expansion")
+const expansionBody = z.object({ expand_cluster: z.union([z.object({ nodes: expansionNodes }), expansionNodes]) });
 
-const upgradeBody = z.strictObject({
+const upgradeBody = z.object({
+  // reference 4.11.18 `target_version` "是 String"
   target_version: z.string().min(1),
-  upgrade_action: z.enum(["upgrade", "commit", "rollback", "upgradeAutoCommit", "inplace"]).optional(),
-  upgrade_type: z.enum(["inplace", "grey"]),
+  upgrade_action: z.string().optional(),
+  upgrade_type: z.string(),
   upgrade_az: z.string().optional(),
 });
+// reference 4.11.18 `upgrade_action` "升级action(upgrade, commit,rollback, upgradeAutoCommit, inplace)"
+const UPGRADE_ACTIONS = ["upgrade", "commit", "rollback", "upgradeAutoCommit", "inplace"] as const;
+// reference 4.11.18 `upgrade_type` "升级类型(inplace,grey )"
+const UPGRADE_TYPES = ["inplace", "grey"] as const;
 
-const solutionBody = z.strictObject({
+const solutionBody = z.object({
+  // reference 4.11.20 `solution` "枚举值: triset pentaset trisetnoetcd pentasetnoetcd"
   solution: z.enum(["triset", "pentaset", "trisetnoetcd", "pentasetnoetcd"]),
+  // reference 4.11.20 `manage_ip` "否 Array of strings 主机管理IP列表"
   manage_ip: z.array(z.string()).optional(),
+  // reference 4.11.20 `node_id` "否 Array of strings 待缩容的节点ID列表"
   node_id: z.array(z.string()).optional(),
 });
 
 // reference 4.11.18: grey actions; upgradeAutoCommit upgrades every AZ and commits in one job.
 const GREY_ACTIONS = { upgrade: "grey", commit: "commit", rollback: "rollback", upgradeAutoCommit: "full" } as const;
 
-const mysqlBody = z.strictObject({ port: z.union([z.string(), z.number()]).optional() });
+// reference 4.11.21 / 4.11.22 `port` "String" (the examples send numbers: 3306, 3308)
+const mysqlBody = z.object({ port: z.union([z.string(), z.number()]).optional() });
 
 /** Instances (reference 4.11.5–4.11.22): create, list, delete, stop/start/restart, expand, upgrade, solution, M-compat port. */
 export function register(r: Router, ctx: EmulatorContext): void {
@@ -111,10 +137,13 @@ export function register(r: Router, ctx: EmulatorContext): void {
 
   /** Validate hosts for new nodes of an existing instance: free, initialized, alike each other and the instance. */
   const checkNewHosts = (inst: GaussInstance, ips: readonly string[], field: string): HostRecord[] => {
+    // reference 4.11.15 / 4.11.20 `manage_ip` "Array of strings" of host (management) IPs
     for (const ip of ips) if (!isIpv4(ip)) throw new DbsError(400, "DBS.200001", { field, detail: `${JSON.stringify(ip)} is not an IPv4 address` });
     const dup = ips.find((ip, i) => ips.indexOf(ip) !== i);
+    // reference A.3 DBS.06025010 "所选主机数量有误": a host named twice miscounts the selection
     if (dup) throw new DbsError(400, "DBS.06025010", { field, detail: `lists ${dup} twice` });
     const existing = ctx.state.data.hosts[inst.nodes[0]?.host_id ?? ""];
+    // the create host checks (reference 4.11.6, A.3 DBS.060250xx), against the instance's own OS/CPU/arch/disk type
     const v = checkHostsForInstance(ips, factsLookup(ctx), {
       osType: inst.os_type,
       cpuSpec: inst.cpu_spec,
@@ -148,6 +177,9 @@ export function register(r: Router, ctx: EmulatorContext): void {
     inst.status = "ACTIVE";
     for (const n of inst.nodes) n.status = "ACTIVE";
     touch(inst);
+    // reference 4.2.15 "该接口支持查询GaussDB的手动全量备份及自动全量备份" (datastore.type "枚举值:GaussDB"): a DBMind
+    // instance has no GaussDB backups (README "Backups")
+    if (inst.datastore.type !== "GaussDB") return;
     // Reading: like GaussDB on the cloud, the platform takes a first automatic full backup once the instance is up.
     const now = Date.now();
     const id = newHexId("br14");
@@ -183,40 +215,49 @@ export function register(r: Router, ctx: EmulatorContext): void {
     const f = (field: string, detail: string, code = "DBS.200001"): never => {
       throw new DbsError(400, code, { field: `restore_point.${field}`, detail });
     };
+    // reference 4.11.7 `restore_point` "表 4-507 object"
     if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return f("", "must be an object");
     const rp = raw as Record<string, unknown>;
-    const allowed = ["restore_time", "instance_id", "backup_id", "type", "table_list", "restore_source_type"];
-    const unknown = Object.keys(rp).find((k) => !allowed.includes(k));
-    if (unknown) f(unknown, "unknown field");
+    // reference 4.11.7 table 4-507 `instance_id` "是 String 原实例ID"
     if (typeof rp.instance_id !== "string" || rp.instance_id === "") f("instance_id", "is required");
     const sourceId = rp.instance_id as string;
+    // reference 4.11.7 table 4-507 `type` "枚举值: backup timestamp"
     if (rp.type !== undefined && rp.type !== "backup" && rp.type !== "timestamp") f("type", `${JSON.stringify(rp.type)} is not backup or timestamp`);
-    // reference 4.11.7: type may be omitted for a backup restore; its second example also omits it for a time.
+    // reference 4.11.7 `type` ""backup"…"type"字段为非必选"; its second example omits it for a time too (README "Restore")
     const mode = rp.type ?? (rp.backup_id !== undefined ? "backup" : rp.restore_time !== undefined ? "timestamp" : undefined);
     if (mode === undefined) f("type", "give backup_id or restore_time");
+    // reference 4.11.7 `restore_source_type` "INSTANCE 实例级 DATABASE_TABLE 库表级"
     if (rp.restore_source_type !== undefined && rp.restore_source_type !== "INSTANCE" && rp.restore_source_type !== "DATABASE_TABLE") {
       f("restore_source_type", `${JSON.stringify(rp.restore_source_type)} is not INSTANCE or DATABASE_TABLE`);
     }
     if (rp.table_list !== undefined) {
+      // reference 4.11.7 `table_list` "库表信息" is the data of a "DATABASE_TABLE 库表级" restore
       if (rp.restore_source_type !== "DATABASE_TABLE") f("table_list", "needs restore_source_type DATABASE_TABLE");
+      // reference 4.11.7 table 4-508 `table_list` "是 Array of 表 4-509 objects"
       if (!Array.isArray(rp.table_list) || rp.table_list.length === 0) f("table_list", "must be a non-empty array");
       for (const t of rp.table_list as unknown[]) {
+        // reference 4.11.7 table 4-509 `db_name` "是 String 数据库名称"
         if (typeof t !== "object" || t === null || typeof (t as { db_name?: unknown }).db_name !== "string") f("table_list", "every entry needs db_name");
       }
     }
     const own = Object.values(backups(ctx)).filter((b) => b.instance_id === sourceId && b.status === "COMPLETED");
     let from: BackupRecord | undefined;
     if (mode === "backup") {
+      // reference 4.11.7 `type` ""backup",表示使用备份文件恢复,…"backup_id"必选"
       if (typeof rp.backup_id !== "string") return f("backup_id", "is required for a backup restore");
       from = own.find((b) => b.id === rp.backup_id);
+      // reference A.3 DBS.200751 "备份文件不存在"
       if (!from) f("backup_id", `no completed backup ${rp.backup_id} of instance ${sourceId}`, "DBS.200751");
     } else {
-      // Reading: restore_time is epoch milliseconds (the XBSA example's 1710138043000).
+      // reference 4.11.7 `type` ""timestamp",表示按时间点恢复,…"restore_time"必选"; epoch milliseconds as a String
+      // (table: "String … 时间戳"; the XBSA example's 1710138043000)
       if (typeof rp.restore_time !== "string" || !/^\d{1,15}$/.test(rp.restore_time)) f("restore_time", "must be epoch milliseconds as a string");
       const at = Number(rp.restore_time);
       const fulls = own.filter((b) => b.backup_type === "completed" && b.begin_time <= at).sort((a, b) => b.begin_time - a.begin_time);
       from = fulls[0];
+      // reference A.3 DBS.200751 "备份文件不存在": no full backup to restore from
       if (!from) f("restore_time", `no full backup of instance ${sourceId} precedes ${rp.restore_time}`, "DBS.200751");
+      // reference 4.2.11 "查询可恢复时间段": a restore time lies in a restorable period, and the future is in none
       if (at > Date.now()) f("restore_time", "is in the future");
     }
     const b = from as BackupRecord;
@@ -224,18 +265,20 @@ export function register(r: Router, ctx: EmulatorContext): void {
   };
 
   r.add("POST", "/gaussdb/v3/instances", (req) => {
+    // reference A.3 DBS.200006 "请求体为空"
     if (req.body === undefined) throw new DbsError(400, "DBS.200006");
+    noteUnknownFields(req, req.body, CREATE_SHAPE);
+    const known = knownFields(req.body, CREATE_SHAPE);
     let restore: RestoreSource | undefined;
-    if (typeof req.body === "object" && req.body !== null && !Array.isArray(req.body)) {
-      const body = req.body as Record<string, unknown>;
-      const unknown = Object.keys(body).find((k) => !CREATE_FIELDS.has(k));
-      if (unknown) throw new DbsError(400, "DBS.200001", { field: unknown, detail: "unknown field" });
+    if (typeof known === "object" && known !== null && !Array.isArray(known)) {
+      const body = known as Record<string, unknown>;
+      // README "Restore": XBSA backup media (4.11.7 table 4-510/4-511) are not emulated
       for (const k of ["xbsa_ssl_certs", "xbsa_extension_infos"]) {
         if (body[k] !== undefined) throw new DbsError(400, "DBS.200001", { field: k, detail: "XBSA backup media are not emulated" });
       }
       if (body.restore_point !== undefined) restore = restoreSource(body.restore_point);
     }
-    const checked = checkCreateRequest(req.body, {
+    const checked = checkCreateRequest(known, {
       dccWhitelist: dccWhitelist(),
       ...(restore ? { restoreFrom: { type: restore.datastore.type as "GaussDB", version: restore.datastore.version, family: restore.family } } : {}),
     });
@@ -243,6 +286,8 @@ export function register(r: Router, ctx: EmulatorContext): void {
     const c = checked.value;
     const spec = SOLUTIONS[c.solution];
     if (c.configurationId !== undefined) {
+      // reference 4.11.6 `configuration_id` "参数模板ID": the id of a template the platform has, for the instance's
+      // engine version (4.3.2 "指定数据库引擎版本的默认参数") and family
       const tpl = knownConfigurationIds().get(c.configurationId);
       if (!tpl) throw new DbsError(400, "DBS.200001", { field: "configuration_id", detail: `no parameter template ${c.configurationId}` });
       if (tpl.version !== c.datastore.version || tpl.family !== spec.family) {
@@ -314,7 +359,7 @@ export function register(r: Router, ctx: EmulatorContext): void {
   // ---- list / detail (4.11.8) -------------------------------------------------------------------------------
   const matcher = (field: string, raw: string | undefined): ((v: string) => boolean) => {
     if (raw === undefined) return () => true;
-    // reference 4.11.8: a leading "*" asks for a fuzzy match on the rest; "*" alone is refused.
+    // reference 4.11.8 `id`/`name` "如果id是以"*"起始,表示按照*后面的值模糊匹配,否则,按照id精确匹配查询。不能只传入"*""
     if (raw.startsWith("*")) {
       const rest = raw.slice(1);
       if (rest === "") throw new DbsError(400, "DBS.200001", { field, detail: `"*" alone is not a valid ${field}` });
@@ -340,8 +385,8 @@ export function register(r: Router, ctx: EmulatorContext): void {
     const inst = jobInstance(ctx, jobInstanceId);
     const p = payload as { keep_db_backup: number };
     ctx.state.freeHostsOfInstance(inst.id, hostStatus);
-    // reference 4.11.5 keep_db_backup: full backups are kept that many days; 0 removes them with the instance.
-    if (p.keep_db_backup === 0) {
+    // reference 4.11.5 `keep_db_backup` "全备保留天数": kept that many days; 0 (or less) removes them with the instance
+    if (p.keep_db_backup <= 0) {
       const all = backups(ctx);
       for (const b of Object.values(all)) if (b.instance_id === inst.id) delete all[b.id];
     }
@@ -352,19 +397,24 @@ export function register(r: Router, ctx: EmulatorContext): void {
   ctx.jobs.define(J.unmanage.name, { durationMs: J.unmanage.durationMs, onDone: (job) => onDeleteDone(job.instance_id, job.payload, "unmanaged") });
 
   r.add("DELETE", "/gaussdb/v3/instances/{instance_id}/management", (req) => {
+    // reference 3.1 "GET、DELETE操作类型的接口就不需要消息体": a DELETE may come without a body
     const body = req.body === undefined ? {} : parseBody(deleteBody, req);
     const inst = getInstance(ctx, req.params.instance_id ?? "");
-    // reference 4.11.5: without clear_data and is_force_remove_instance, rds_admin_password is required.
+    // reference 4.11.5 `rds_admin_password` "未传clear_data且未传is_force_remove_instance场景,必传rds_admin_password"
     if (body.clear_data === undefined && body.is_force_remove_instance === undefined) {
       if (body.rds_admin_password === undefined || body.rds_admin_password === null) {
         throw new DbsError(400, "DBS.200001", { field: "rds_admin_password", detail: "is required unless clear_data or is_force_remove_instance is given" });
       }
     }
     if (typeof body.rds_admin_password === "string") {
-      const v = checkPassword(body.rds_admin_password, "rds_admin_password", "DBS.6025117", "rdsadmin");
+      // reference 4.11.5 "设置rdsAdmin的密码…重新设置新密码": a password of the instance API like 4.11.6's root password
+      // (4.4.16 rule plus `_`, README "Passwords"); A.3 DBS.6025117 "数据库用户密码非法"
+      const v = checkPassword(body.rds_admin_password, "rds_admin_password", "DBS.6025117", ROOT_PASSWORD_SPECIALS);
       if (v) refuse(v);
     }
+    // reference A.3 DBS.200019 (409) "该实例正在进行其它操作"; any status may be deleted (a FAILED create too)
     ctx.jobs.assertInstanceIdle(inst.id);
+    // reference 4.11.5 `clear_data` "true为删除实例,false为取消纳管实例"
     const def = body.clear_data === true ? J.uninstall : J.unmanage;
     const job = ctx.jobs.start(def.name, { instanceId: inst.id, payload: { keep_db_backup: body.keep_db_backup ?? 0 } });
     return { status: 202, body: { instance_id: inst.id, job_id: job.id } };
@@ -375,6 +425,7 @@ export function register(r: Router, ctx: EmulatorContext): void {
     if (ids.length === 0) return [...inst.nodes];
     return ids.map((id, i) => {
       const n = inst.nodes.find((x) => x.id === id);
+      // reference A.3 DBS.216030 "当前节点不属于实例"
       if (!n) throw new DbsError(400, "DBS.216030", { field: `node_ids[${i}]`, detail: `node ${id} is not part of instance ${inst.id}` });
       return n;
     });
@@ -385,7 +436,7 @@ export function register(r: Router, ctx: EmulatorContext): void {
       const inst = jobInstance(ctx, job.instance_id);
       const ids = (job.payload as { node_ids: string[] }).node_ids;
       for (const n of inst.nodes) if (ids.includes(n.id)) n.status = "STOPPED";
-      if (inst.nodes.every((n) => n.status === "STOPPED")) inst.status = "STOPPED";
+      // The instance status stays in the 4.11.8 enum (ACTIVE); a whole-instance stop shows in the nodes (isStopped).
       touch(inst);
     },
   });
@@ -423,6 +474,7 @@ export function register(r: Router, ctx: EmulatorContext): void {
     assertOperable(ctx, inst);
     const nodes = resolveNodes(inst, body.node_ids);
     const stopped = nodes.find((n) => n.status !== "ACTIVE");
+    // reference A.3 DBS.216011 "实例节点状态不允许操作": the node is already stopped
     if (stopped) throw new DbsError(400, "DBS.216011", { field: "node_ids", detail: `node ${stopped.id} is ${stopped.status}` });
     const job = ctx.jobs.start(J.stop.name, { instanceId: inst.id, payload: { node_ids: nodes.map((n) => n.id) } });
     return { status: 202, body: { job_id: job.id } };
@@ -431,16 +483,17 @@ export function register(r: Router, ctx: EmulatorContext): void {
   r.add("POST", "/gaussdb/v3/instances/{instance_id}/db-startup", (req) => {
     const body = parseBody(nodeIdsBody, req);
     const inst = getInstance(ctx, req.params.instance_id ?? "");
-    assertOperable(ctx, inst, ["ACTIVE", "STOPPED"]);
+    assertOperable(ctx, inst, { allowStopped: true });
     const nodes = resolveNodes(inst, body.node_ids);
-    // reference A.3 DBS.301147: starting a stopped instance needs a majority of its nodes.
+    // reference A.3 DBS.301147 "启动节点不满足多数派": starting a stopped instance needs a majority of its nodes
     const running = inst.nodes.filter((n) => n.status === "ACTIVE").length;
     const after = new Set([...inst.nodes.filter((n) => n.status === "ACTIVE").map((n) => n.id), ...nodes.map((n) => n.id)]).size;
     if (running === 0 && after < Math.floor(inst.nodes.length / 2) + 1) {
       throw new DbsError(400, "DBS.301147", { field: "node_ids", detail: `${after} of ${inst.nodes.length} nodes is not a majority` });
     }
     const job = ctx.jobs.start(J.start.name, { instanceId: inst.id, payload: { node_ids: nodes.map((n) => n.id) } });
-    return { status: 202, body: { job_id: job.id } };
+    // reference 4.11.11 table 4-539 (响应 Header 参数) `job_id`: answered in a header as well as in the body
+    return { status: 202, body: { job_id: job.id }, headers: { job_id: job.id } };
   });
 
   r.add("POST", "/gaussdb/v3/instances/{instance_id}/restart", (req) => {
@@ -449,7 +502,7 @@ export function register(r: Router, ctx: EmulatorContext): void {
     const job = ctx.jobs.start(J.restart.name, { instanceId: inst.id, payload: {} });
     inst.status = "REBOOTING";
     for (const n of inst.nodes) n.status = "REBOOTING";
-    // reference 4.11.10: the job id is answered in a header as well as in the body.
+    // reference 4.11.10 table 4-533 (响应 Header 参数) `job_id`: answered in a header as well as in the body
     return { status: 202, body: { job_id: job.id }, headers: { job_id: job.id } };
   });
 
@@ -470,22 +523,26 @@ export function register(r: Router, ctx: EmulatorContext): void {
     const body = parseBody(expansionBody, req);
     const inst = getInstance(ctx, req.params.instance_id ?? "");
     assertOperable(ctx, inst);
+    // reference 4.11.15 "集群扩容" by "扩容节点组数" (node groups, a distributed layout); centralized instances
+    // grow by 4.11.20 "集中式形态变更" (README "Expansion"); A.3 DBS.216009 "当前实例状态不允许操作"
     if (SOLUTIONS[inst.solution].family !== "distributed") {
       throw new DbsError(400, "DBS.216009", { detail: `node expansion is for distributed instances; ${inst.id} is ${inst.solution}` });
     }
-    const { count, manage_ip } = body.expand_cluster.nodes;
+    const flat = !("nodes" in body.expand_cluster);
+    const { count, manage_ip } = "nodes" in body.expand_cluster ? body.expand_cluster.nodes : body.expand_cluster;
+    const field = flat ? "expand_cluster.manage_ip" : "expand_cluster.nodes.manage_ip";
     const group = expansionGroupSize(inst.solution);
+    // reference 4.11.15 example "三节点组节点扩容": a node group is one more copy of the solution's hosts; A.3 DBS.06025010
     if (manage_ip.length !== count * group) {
-      throw new DbsError(400, "DBS.06025010", { field: "expand_cluster.nodes.manage_ip", detail: `${count} group(s) of ${inst.solution} need ${count * group} hosts, got ${manage_ip.length}` });
+      throw new DbsError(400, "DBS.06025010", { field, detail: `${count} group(s) of ${inst.solution} need ${count * group} hosts, got ${manage_ip.length}` });
     }
-    const hosts = checkNewHosts(inst, manage_ip, "expand_cluster.nodes.manage_ip");
+    const hosts = checkNewHosts(inst, manage_ip, field);
     const nodes = addNodes(inst, hosts, "BUILD");
     const job = ctx.jobs.start(J.expand.name, { instanceId: inst.id, durationMs: J.expand.perGroupMs * count, payload: { nodes } });
     return { status: 202, body: { job_id: job.id } };
   });
 
   // ---- upgrade (4.11.17 / 4.11.18) ---------------------------------------------------------------------------
-  const greyCapable = (inst: GaussInstance) => inst.nodes.length > 1;
   r.add("GET", "/gaussdb/v3/instances/{instance_id}/db-upgrade/candidate-versions", (req) => {
     const inst = getInstance(ctx, req.params.instance_id ?? "");
     const candidates = [...upgradeCandidates(inst.datastore.version)];
@@ -502,10 +559,10 @@ export function register(r: Router, ctx: EmulatorContext): void {
             upgrade_action_list: [
               { upgrade_action: "commit", enable: !!g && remaining.length === 0 },
               { upgrade_action: "rollback", enable: !!g },
-              { upgrade_action: "upgrade", enable: greyCapable(inst) && (g ? remaining.length > 0 : can) },
-              { upgrade_action: "upgradeAutoCommit", enable: greyCapable(inst) && !g && can },
+              { upgrade_action: "upgrade", enable: g ? remaining.length > 0 : can },
+              { upgrade_action: "upgradeAutoCommit", enable: !g && can },
             ],
-            enable: greyCapable(inst) && (can || !!g),
+            enable: can || !!g,
           },
           { upgrade_type: "hotfix", upgrade_action_list: null, enable: false },
           { upgrade_type: "inplace", upgrade_action_list: [{ upgrade_action: "upgradeAutoCommit", enable: !g && can }], enable: !g && can },
@@ -548,42 +605,54 @@ export function register(r: Router, ctx: EmulatorContext): void {
   r.add("PUT", "/gaussdb/v3.1/instances/{instance_id}/db-upgrade", (req) => {
     const body = parseBody(upgradeBody, req);
     const inst = getInstance(ctx, req.params.instance_id ?? "");
-    assertOperable(ctx, inst);
+    // reference A.3 DBS.280012 (400) "当前实例正处于其他操作中,无法升级": the upgrade's own busy code
+    assertOperable(ctx, inst, { busyCode: "DBS.280012" });
     const g = inst.grey_upgrade;
+    // reference A.3 DBS.280657 "非法的升级参数,请检查升级类型和升级方式"
     const bad = (detail: string, code = "DBS.280657", field = "upgrade_action"): never => {
       throw new DbsError(400, code, { field, detail });
     };
+    // reference 4.11.18 `upgrade_type` "升级类型(inplace,grey )", `upgrade_action` "(upgrade, commit,rollback, …)"
+    if (!(UPGRADE_TYPES as readonly string[]).includes(body.upgrade_type)) bad(`${body.upgrade_type} is not inplace or grey`, "DBS.280657", "upgrade_type");
+    if (body.upgrade_action !== undefined && !(UPGRADE_ACTIONS as readonly string[]).includes(body.upgrade_action)) {
+      bad(`${body.upgrade_action} is not one of ${UPGRADE_ACTIONS.join(", ")}`);
+    }
     let action: "full" | "grey" | "commit" | "rollback";
     let azs: string[] = [];
     let durationMs: number = J.upgrade.inplaceMs;
     if (body.upgrade_type === "inplace") {
+      // reference 4.11.17 example: inplace's upgrade_action_list is [ upgradeAutoCommit ] (4.11.18 adds "inplace")
       if (body.upgrade_action !== undefined && body.upgrade_action !== "inplace" && body.upgrade_action !== "upgradeAutoCommit") {
         bad(`${body.upgrade_action} is not an in-place upgrade action`);
       }
-      if (body.upgrade_az !== undefined) bad("upgrade_az is only for grey upgrades", "DBS.280658", "upgrade_az");
       action = "full";
     } else {
-      if (!greyCapable(inst)) bad(`a single-node instance cannot be upgraded grey`, "DBS.280657", "upgrade_type");
+      // reference 4.11.18 `upgrade_action` "升级type为grey时必填"
       if (body.upgrade_action === undefined) bad("is required for grey upgrades");
+      // reference 4.11.17 example: grey's upgrade_action_list is commit, rollback, upgrade, upgradeAutoCommit
       if (body.upgrade_action === "inplace") bad("inplace is not a grey upgrade action");
       action = GREY_ACTIONS[body.upgrade_action as keyof typeof GREY_ACTIONS];
-      if (action !== "grey" && body.upgrade_az !== undefined) bad("upgrade_az is only for the upgrade action", "DBS.280658", "upgrade_az");
     }
     if (action === "commit" || action === "rollback") {
+      // reference A.3 DBS.280660 "实例灰度升级校验失败,请检查实例状态": nothing to commit or roll back
       if (!g) bad(`no grey upgrade is in progress to ${action}`, "DBS.280660");
       if (g && body.target_version !== g.target) bad(`the grey upgrade in progress targets ${g.target}`, "DBS.280657", "target_version");
       if (action === "commit" && g) {
         const left = instanceAzs(ctx, inst).filter((a) => !g.upgraded_azs.includes(a));
+        // reference 4.11.17 `not_fully_upgraded_az` "未升级的AZ": a commit needs every AZ upgraded; A.3 DBS.280660
         if (left.length > 0) bad(`AZs ${left.join(",")} are not upgraded yet`, "DBS.280660");
       }
       durationMs = action === "commit" ? J.upgrade.commitMs : J.upgrade.rollbackMs;
     } else {
       if (g) {
+        // reference A.3 DBS.280660: a grey upgrade in progress must be committed or rolled back first
         if (action === "full") bad("a grey upgrade is in progress; commit or roll it back first", "DBS.280660");
         if (body.target_version !== g.target) bad(`the grey upgrade in progress targets ${g.target}`, "DBS.280657", "target_version");
       } else {
+        // reference A.3 DBS.05000008 "当前实例源版本与目标版本相同,不需要升级"
         if (body.target_version === inst.datastore.version) throw new DbsError(400, "DBS.05000008", { field: "target_version" });
         const candidates: readonly string[] = upgradeCandidates(inst.datastore.version);
+        // reference 4.11.17 `upgrade_candidate_versions` "可升级版本"; A.3 DBS.280236 "数据库引擎版本非法"
         if (!candidates.includes(body.target_version)) {
           throw new DbsError(400, "DBS.280236", {
             field: "target_version",
@@ -593,9 +662,11 @@ export function register(r: Router, ctx: EmulatorContext): void {
       }
       if (action === "grey") {
         const all = instanceAzs(ctx, inst);
+        // reference 4.11.18 `upgrade_az` "多AZ需要以逗号分隔,升级action为upgrade时必填"; A.3 DBS.280658 "非法的灰度升级可用区取值"
         const want = (body.upgrade_az ?? "").split(",").map((s) => s.trim()).filter(Boolean);
         if (want.length === 0) bad("is required for the upgrade action", "DBS.280658", "upgrade_az");
         for (const az of want) {
+          // reference 4.11.17 `az_description_map` "key是可用区编号": the instance's AZs (its data centers)
           if (!all.includes(az)) bad(`${az} is not an AZ of the instance (${all.join(",")})`, "DBS.280658", "upgrade_az");
           if (g?.upgraded_azs.includes(az)) bad(`${az} is already upgraded`, "DBS.280658", "upgrade_az");
         }
@@ -617,6 +688,9 @@ export function register(r: Router, ctx: EmulatorContext): void {
       inst.nodes.push(...p.add.map((n) => ({ ...n, status: "ACTIVE" as const })));
       const removed = inst.nodes.filter((n) => p.remove.includes(n.id));
       inst.nodes = inst.nodes.filter((n) => !p.remove.includes(n.id));
+      // A removed primary hands over to a remaining standby (the instance keeps one master, 4.11.8 `role`).
+      const first = inst.nodes[0];
+      if (first && !inst.nodes.some((n) => n.role === "master")) first.role = "master";
       freeHosts(ctx, removed.map((n) => n.host_id));
       inst.solution = p.solution;
       touch(inst);
@@ -629,6 +703,7 @@ export function register(r: Router, ctx: EmulatorContext): void {
     const body = parseBody(solutionBody, req);
     const inst = getInstance(ctx, req.params.instance_id ?? "");
     assertOperable(ctx, inst);
+    // reference 4.11.20 "triset与pentaset可相互变更。trisetnoetcd与pentasetnoetcd可相互变更"
     if (SOLUTION_CHANGES[inst.solution] !== body.solution) {
       throw new DbsError(400, "DBS.200001", {
         field: "solution",
@@ -639,20 +714,20 @@ export function register(r: Router, ctx: EmulatorContext): void {
     let add: NodeRecord[] = [];
     let remove: string[] = [];
     if (delta > 0) {
-      if (body.node_id !== undefined && body.node_id.length > 0) throw new DbsError(400, "DBS.200001", { field: "node_id", detail: "is only for shrinking" });
+      // reference 4.11.20 `manage_ip` "主机管理IP列表" (example "主备3节点扩副本"): the hosts of the new nodes,
+      // "一主两备三节点" → "一主四备五节点" needs two; A.3 DBS.06025010 "所选主机数量有误". `node_id` is for shrinking only.
       const ips = body.manage_ip ?? [];
       if (ips.length !== delta) throw new DbsError(400, "DBS.06025010", { field: "manage_ip", detail: `${inst.solution} -> ${body.solution} needs ${delta} new hosts, got ${ips.length}` });
       add = addNodes(inst, checkNewHosts(inst, ips, "manage_ip"), "BUILD");
     } else {
-      if (body.manage_ip !== undefined && body.manage_ip.length > 0) throw new DbsError(400, "DBS.200001", { field: "manage_ip", detail: "is only for growing" });
+      // reference 4.11.20 `node_id` "待缩容的节点ID列表" (example "主备5节点缩副本"): five nodes to three removes two
       const ids = body.node_id ?? [];
       if (ids.length !== -delta || new Set(ids).size !== ids.length) {
         throw new DbsError(400, "DBS.200001", { field: "node_id", detail: `${inst.solution} -> ${body.solution} removes ${-delta} distinct nodes, got ${ids.length}` });
       }
       for (const [i, id] of ids.entries()) {
-        const n = inst.nodes.find((x) => x.id === id);
-        if (!n) throw new DbsError(400, "DBS.216030", { field: `node_id[${i}]`, detail: `node ${id} is not part of instance ${inst.id}` });
-        if (n.role === "master") throw new DbsError(400, "DBS.216011", { field: `node_id[${i}]`, detail: `node ${id} is the primary` });
+        // reference A.3 DBS.216030 "当前节点不属于实例"
+        if (!inst.nodes.some((x) => x.id === id)) throw new DbsError(400, "DBS.216030", { field: `node_id[${i}]`, detail: `node ${id} is not part of instance ${inst.id}` });
       }
       remove = ids;
     }
@@ -663,8 +738,9 @@ export function register(r: Router, ctx: EmulatorContext): void {
   // ---- M-compatibility port (4.11.21 / 4.11.22) --------------------------------------------------------------
   const setMysqlPort = (job: { instance_id: string | null; payload: unknown }) => {
     const inst = jobInstance(ctx, job.instance_id);
-    const port = (job.payload as { port: number }).port;
-    inst.mysql_port = port === 0 ? null : port;
+    const port = (job.payload as { port: number | null }).port;
+    // reference 4.11.22 "不填默认保持原有设定端口" (null: keep), "取值为0,标识关闭MySQL兼容端口服务"
+    if (port !== null) inst.mysql_port = port === 0 ? null : port;
     touch(inst);
   };
   ctx.jobs.define(J.enableMysql.name, { durationMs: J.enableMysql.durationMs, onDone: setMysqlPort });
@@ -673,7 +749,7 @@ export function register(r: Router, ctx: EmulatorContext): void {
     const body = parseBody(mysqlBody, req);
     const inst = getInstance(ctx, req.params.instance_id ?? "");
     assertOperable(ctx, inst);
-    if (inst.mysql_port !== null) throw new DbsError(400, "DBS.216009", { detail: `the M-compatibility port is already open on ${inst.mysql_port}; use PUT to change it` });
+    // reference 4.11.21 "开启指定实例的M兼容端口" (an open port is set to the new one: no refusal is printed)
     const p = checkMysqlPort(body.port, inst.port, false);
     if (!p.ok) refuse(p.violation);
     const job = ctx.jobs.start(J.enableMysql.name, { instanceId: inst.id, payload: { port: p.value } });
@@ -683,10 +759,14 @@ export function register(r: Router, ctx: EmulatorContext): void {
     const body = parseBody(mysqlBody, req);
     const inst = getInstance(ctx, req.params.instance_id ?? "");
     assertOperable(ctx, inst);
-    const p = checkMysqlPort(body.port, inst.port, true);
-    if (!p.ok) refuse(p.violation);
-    if (inst.mysql_port === null) throw new DbsError(400, "DBS.216009", { detail: "the M-compatibility port is not open; use POST to open it" });
-    const job = ctx.jobs.start(J.modifyMysql.name, { instanceId: inst.id, payload: { port: p.value } });
+    // reference 4.11.22 `port` "修改端口的时候必填,不填默认保持原有设定端口": an omitted port keeps the setting
+    let port: number | null = null;
+    if (body.port !== undefined) {
+      const p = checkMysqlPort(body.port, inst.port, true);
+      if (!p.ok) refuse(p.violation);
+      port = p.value;
+    }
+    const job = ctx.jobs.start(J.modifyMysql.name, { instanceId: inst.id, payload: { port } });
     return { status: 202, body: { job_id: job.id } };
   });
 }

@@ -6,34 +6,43 @@ import { newUuid, type KeyPairRecord } from "../state";
 import { byteLength, page, parseBody, parseQuery, queryInt } from "../validate";
 import { keyPairView } from "../views";
 
-// reference 4.8.1: at most 20 key pairs
+// reference 4.8.1 接口约束 "最大支持创建20个秘钥对"
 const MAX_KEY_PAIRS = 20;
+// reference 4.8.1 `key_algorithms` "枚举值: RSA_2048 RSA_3072 RSA_4096"
 const ALGORITHMS = ["RSA_2048", "RSA_3072", "RSA_4096"] as const;
 
-const createBody = z.strictObject({
+const createBody = z.object({
   name: z.string().optional(),
   description: z.string().optional(),
   key_algorithms: z.enum(ALGORITHMS).optional(),
 });
-const modifyBody = z.strictObject({ id: z.string(), name: z.string().optional(), description: z.string().optional() });
-const deleteBody = z.strictObject({ id: z.string(), forced: z.boolean().optional() });
-const listQuery = z.strictObject({
+// reference 4.8.3 table 4-303 `id` "是"
+const modifyBody = z.object({ id: z.string(), name: z.string().optional(), description: z.string().optional() });
+// reference 4.8.4 table 4-305 `id` "是", `forced` "Boolean"
+const deleteBody = z.object({ id: z.string(), forced: z.boolean().optional() });
+const listQuery = z.object({
   id: z.string().optional(),
   name: z.string().optional(),
   description: z.string().optional(),
+  // reference 4.8.2 `offset` "必须为数字,不能为负数"
   offset: queryInt("offset", 0, Number.MAX_SAFE_INTEGER),
-  // reference 4.8.2: limit 1–20, default 10
+  // reference 4.8.2 `limit` "默认为10,不能为负数,最小值为1,最大值为20"
   limit: queryInt("limit", 1, 20),
 });
-const idQuery = z.strictObject({ id: z.string().min(1) });
+// reference 4.8.5 table 4-306 `id` "是"
+const idQuery = z.object({ id: z.string().min(1) });
 
-// reference 4.8.2: names up to 128 bytes; 4.8.3: descriptions shorter than 256 bytes
+// reference 4.8.2 table 4-301 `name` "私钥名称,不超过128个字节" (what a listed name can be)
 function checkName(name: string, field: string): void {
-  if (name.length === 0 || byteLength(name) > 128) throw invalidParam(field, "must be 1 to 128 bytes");
+  if (byteLength(name) > 128) throw invalidParam(field, "must be at most 128 bytes");
 }
-function checkDescription(d: string | undefined, field: string): void {
-  if (d !== undefined && byteLength(d) >= 256) throw invalidParam(field, "must be shorter than 256 bytes");
+// reference 4.8.3 `description` "私钥描述需少于256字节" (modify); 4.8.2 table 4-301 "私钥描述,不超过256个字节"
+// (the only bound a created description has: 4.8.1 prints none)
+function checkDescription(d: string | undefined, field: string, max: { bytes: number; text: string }): void {
+  if (d !== undefined && byteLength(d) > max.bytes) throw invalidParam(field, `must be ${max.text}`);
 }
+const CREATE_DESCRIPTION = { bytes: 256, text: "at most 256 bytes" };
+const MODIFY_DESCRIPTION = { bytes: 255, text: "shorter than 256 bytes" };
 
 /** OpenSSH `ssh-rsa` public key blob (RFC 4253 §6.6: string "ssh-rsa", mpint e, mpint n), base64. */
 export function sshRsaBlob(publicKey: KeyObject): string {
@@ -70,19 +79,22 @@ export function register(r: Router, ctx: EmulatorContext): void {
   const usedBy = (id: string) => Object.values(ctx.state.data.hosts).filter((h) => h.ssh_key_id === id);
 
   const checkCreate = (name: string, field: string) => {
+    // reference 4.8.1 接口约束 "最大支持创建20个秘钥对"
     if (Object.keys(kps()).length >= MAX_KEY_PAIRS) {
       throw invalidParam("key_pairs", `at most ${MAX_KEY_PAIRS} key pairs can exist`);
     }
     checkName(name, field);
-    // reference 4.8.3: key pair names are unique
+    // reference 4.8.3 接口约束 "私钥名称不支持重复"
     if (byName(name)) throw invalidParam(field, `a key pair named "${name}" already exists`);
   };
 
   r.add("POST", "/gaussdb/v3/hosts/key-pair", async (req) => {
     const body = parseBody(createBody, req);
-    const name = body.name ?? `KeyPair-${randomBytes(4).toString("hex")}`;
+    // reference 4.8.1 `name` "SSH私钥名称,默认随机生成" (an empty name is no name)
+    const name = body.name || `KeyPair-${randomBytes(4).toString("hex")}`;
     checkCreate(name, "name");
-    checkDescription(body.description, "description");
+    checkDescription(body.description, "description", CREATE_DESCRIPTION);
+    // reference 4.8.1 `key_algorithms` "缺省值: RSA_3072"
     const algorithm = body.key_algorithms ?? "RSA_3072";
     const pub = await rsaPublicKey(Number(algorithm.slice(4)));
     // Key generation is asynchronous: check again so concurrent requests cannot break the limits.
@@ -114,34 +126,43 @@ export function register(r: Router, ctx: EmulatorContext): void {
   r.add("PUT", "/gaussdb/v3/hosts/key-pair", (req) => {
     const body = parseBody(modifyBody, req);
     const kp = kps()[body.id];
+    // reference A.3 DBS.200044 "访问资源不存在,或者无访问权限"
     if (!kp) throw new DbsError(400, "DBS.200044", { field: "id", detail: `no key pair ${body.id}` });
-    if (body.name !== undefined && body.name !== kp.name) {
-      checkName(body.name, "name");
-      if (byName(body.name)) throw invalidParam("name", `a key pair named "${body.name}" already exists`);
+    // reference 4.8.3 `name` "修改私钥名称" (an empty name changes nothing: every key pair has one, 4.8.1 "默认随机生成")
+    const name = body.name || undefined;
+    if (name !== undefined && name !== kp.name) {
+      checkName(name, "name");
+      // reference 4.8.3 `name` "私钥名称不允许重复"
+      if (byName(name)) throw invalidParam("name", `a key pair named "${name}" already exists`);
     }
-    checkDescription(body.description, "description");
-    if (body.name !== undefined) kp.name = body.name;
+    checkDescription(body.description, "description", MODIFY_DESCRIPTION);
+    if (name !== undefined) kp.name = name;
     if (body.description !== undefined) kp.description = body.description;
+    // reference 4.8.3 状态码 "204 正常"
     return { status: 204 };
   });
 
   r.add("DELETE", "/gaussdb/v3/hosts/key-pair", (req) => {
     const body = parseBody(deleteBody, req);
+    // reference A.3 DBS.200044 "访问资源不存在,或者无访问权限"
     if (!kps()[body.id]) throw new DbsError(400, "DBS.200044", { field: "id", detail: `no key pair ${body.id}` });
     const hosts = usedBy(body.id);
-    // reference 4.8.4: a key pair bound to hosts is deleted only when forced
+    // reference 4.8.4 接口约束 "秘钥对绑定主机时默认不能删除,如需删除请选择强制删除"
     if (hosts.length > 0 && !body.forced) {
       throw invalidParam("forced", `key pair ${body.id} is used by ${hosts.length} host(s); set forced to true to delete it`);
     }
     for (const h of hosts) h.ssh_key_id = null;
     delete kps()[body.id];
+    // reference 4.8.4 状态码 "200 正常", 响应参数 "无"
     return { status: 200 };
   });
 
   r.add("GET", "/gaussdb/v3/hosts/public-key", (req) => {
     const { id } = parseQuery(idQuery, req);
     const kp = kps()[id];
+    // reference A.3 DBS.200044 "访问资源不存在,或者无访问权限"
     if (!kp) throw new DbsError(400, "DBS.200044", { field: "id", detail: `no key pair ${id}` });
+    // reference 4.8.5 table 4-308 "File": the public key as a file
     return {
       status: 200,
       raw: { contentType: "application/octet-stream", data: `${kp.public_key} ${kp.name}\n` },

@@ -2,6 +2,7 @@ import { DbsError } from "../errors";
 import type { EmulatorContext, Router } from "../router";
 import { templateFor, checkParamValue } from "../domain/parameter-templates";
 import { SOLUTIONS } from "../domain/solutions";
+import { noteUnknownFields } from "../validate";
 import { assertOperable, getInstance, jobInstance, plainTime, type GaussInstance } from "./instance-model";
 
 /** Job name and base duration (time scale 1.0) of a parameter change. */
@@ -57,14 +58,15 @@ export function register(r: Router, ctx: EmulatorContext): void {
   });
 
   r.add("PUT", "/gaussdb/v3/instances/{instance_id}/configurations", (req) => {
+    // reference A.3 DBS.200006 "请求体为空"
     if (req.body === undefined) throw new DbsError(400, "DBS.200006");
+    // reference 4.3.2 table 4-87 (a JSON object)
     if (!isObject(req.body)) throw new DbsError(400, "DBS.200001", { field: "body", detail: "must be a JSON object" });
-    const unknown = Object.keys(req.body).find((k) => k !== "values");
-    if (unknown) throw new DbsError(400, "DBS.200001", { field: unknown, detail: "unknown field" });
-    const values = req.body.values;
-    if (!isObject(values) || Object.keys(values).length === 0) {
-      throw new DbsError(400, "DBS.200001", { field: "values", detail: "must map at least one parameter name to a value" });
-    }
+    noteUnknownFields(req, req.body, { values: true });
+    // reference 4.3.2 `values` "否 表4-88 object": absent or empty, nothing changes
+    const values = req.body.values ?? {};
+    // reference 4.3.2 table 4-88 `map` "Map<String,String> 参数名,参数值"
+    if (!isObject(values)) throw new DbsError(400, "DBS.200001", { field: "values", detail: "must map parameter names to values" });
     const inst = getInstance(ctx, req.params.instance_id ?? "");
     const current = new Map(currentParameters(inst).map((c) => [c.entry.name, c]));
     const distributed = SOLUTIONS[inst.solution].family === "distributed";
@@ -72,11 +74,12 @@ export function register(r: Router, ctx: EmulatorContext): void {
     const accepted: Record<string, string> = {};
     for (const [name, value] of Object.entries(values)) {
       const c = current.get(name);
+      // reference 4.3.2 "改的参数必须在指定数据库引擎版本的默认参数范围内": a parameter of the instance's template (4.3.1)
       if (!c) {
         const hint = distributed && !name.includes(":") ? " (distributed instances name parameters cn:<name> or dn:<name>)" : "";
         throw new DbsError(400, "DBS.200001", { field: `values.${name}`, detail: `not a parameter of ${inst.datastore.type} ${inst.datastore.version}${hint}` });
       }
-      // reference 4.3.2: values must lie within the engine version's default parameter ranges.
+      // reference 4.3.2 "改的参数必须在指定数据库引擎版本的默认参数范围内": within the template's value_range
       const why = checkParamValue(c.entry.def, value);
       if (why) throw new DbsError(400, "DBS.200001", { field: `values.${name}`, detail: why });
       if (c.entry.def.restart_required && value !== c.value) restart = true;

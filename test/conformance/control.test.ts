@@ -38,7 +38,10 @@ describe("GET /__emulator/health and POST /__emulator/reset", () => {
     await emu.control.addFault({ path: "^/nothing$", status: 500 });
     await emu.control.nextJob({ outcome: "fail" });
     await emu.control.reset(); // asserts 204
-    expect(await emu.control.state()).toEqual({ dataCenters: [], keyPairs: [], hosts: [], instances: [], jobs: [] });
+    // every collection of the state dump is empty (whatever collections other areas add)
+    const state = (await emu.control.state()) as Record<string, unknown[]>;
+    expect(state).toMatchObject({ dataCenters: [], keyPairs: [], hosts: [], instances: [], jobs: [] });
+    expect(Object.entries(state).filter(([, v]) => v.length > 0)).toEqual([]);
     expect((await emu.api("GET", "/gaussdb/v3/hosts", undefined, { token })).status).toBe(401);
     const counters = await emu.control.requests();
     expect(counters.total).toBe(1); // only the request just above
@@ -212,7 +215,20 @@ describe("GET /__emulator/requests", () => {
       ]),
     );
     expect((await control("DELETE", "/requests")).status).toBe(204);
-    expect(await emu.control.requests()).toEqual({ total: 0, logins: 0, byRoute: [] });
+    expect(await emu.control.requests()).toEqual({ total: 0, logins: 0, byRoute: [], ignoredFields: [] });
+  });
+
+  it("lists the undocumented fields requests carried (ignored, README \"Unknown fields\") by route", async () => {
+    await emu.control.clearRequests();
+    await emu.api("GET", "/gaussdb/v3/hosts?color=red");
+    await emu.api("GET", "/gaussdb/v3/hosts?color=blue");
+    await emu.api("POST", "/gaussdb/v3/data-centers", { data_centers: [{ name: "AZ1", zone: "x" }], region: "r" });
+    const r = (await emu.control.requests()) as Awaited<ReturnType<typeof emu.control.requests>> & { ignoredFields: unknown[] };
+    expect(r.ignoredFields).toEqual([
+      { method: "GET", route: "/gaussdb/v3/hosts", field: "?color", count: 2 },
+      { method: "POST", route: "/gaussdb/v3/data-centers", field: "data_centers[0].zone", count: 1 },
+      { method: "POST", route: "/gaussdb/v3/data-centers", field: "region", count: 1 },
+    ]);
   });
 
   it("uses route templates for parameterized paths", async () => {

@@ -36,7 +36,6 @@ describe("reference 4.9.10 POST /gaussdb/v3/data-centers", () => {
     ["a duplicate name within the batch", { data_centers: [{ name: "AZ1" }, { name: "AZ1" }] }, 400, "DBS.06025059"],
     ["more than 50 data centers", { data_centers: Array.from({ length: 51 }, (_, i) => ({ name: `d${i}` })) }, 400, "DBS.280001"],
     ["an empty list", { data_centers: [] }, 400, "DBS.280001"],
-    ["an unknown field", { data_centers: [{ name: "AZ1", zone: "x" }] }, 400, "DBS.280001"],
     ["a wrong type", { data_centers: [{ name: 7 }] }, 400, "DBS.280001"],
     ["a missing list", {}, 400, "DBS.280001"],
   ];
@@ -104,7 +103,6 @@ describe("reference 4.9.9 GET /gaussdb/v3/data-centers", () => {
     ["a non-numeric limit", "?limit=ten", "DBS.280439"],
     ["an unknown sort_key", "?sort_key=id", "DBS.280001"],
     ["an unknown sort_order", "?sort_order=up", "DBS.280001"],
-    ["an unknown query parameter", "?region=x", "DBS.280001"],
   ];
   it.each(bad)("refuses %s", async (_what, query, code) => {
     const r = await emu.api("GET", `/gaussdb/v3/data-centers${query}`);

@@ -112,7 +112,6 @@ describe("reference 4.9.2 POST /gaussdb/v3/hosts", () => {
     ["a malformed manage_ip", (d) => ({ hosts: [hostEntry("100.72.236.*", d)] }), "DBS.280001"],
     ["a missing ip object", (d) => ({ hosts: [hostEntry("10.0.0.1", d, { ip: undefined })] }), "DBS.280001"],
     ["a string ssh_port", (d) => ({ hosts: [hostEntry("10.0.0.1", d, { ssh_port: "22" })] }), "DBS.280001"],
-    ["an unknown field", (d) => ({ hosts: [hostEntry("10.0.0.1", d, { rack: "r1" })] }), "DBS.280001"],
   ];
   it.each(refusals)("refuses %s", async (_what, make, code) => {
     const key = insertKeyPair(emu);
@@ -121,6 +120,17 @@ describe("reference 4.9.2 POST /gaussdb/v3/hosts", () => {
     expect(r.body.error_code).toBe(code);
     expect((await emu.control.state()).hosts).toEqual([]);
     expect((await emu.control.state()).jobs).toEqual([]);
+  });
+
+  it("ignores unknown fields (a host's rack, the modify's float_ip, a list filter), naming them", async () => {
+    const r = await emu.api("POST", "/gaussdb/v3/hosts", { hosts: [hostEntry("10.0.0.1", dc, { rack: "r1" })] });
+    expect([r.status, r.headers.get("x-emulator-ignored-fields")]).toEqual([202, "hosts[0].rack"]);
+    await emu.waitJob(r.body.job_id);
+    const m = await emu.api("PUT", "/gaussdb/v3/hosts", { hosts: [{ manage_ip: "10.0.0.1", float_ip: "1.1.1.1" }] });
+    expect([m.status, m.headers.get("x-emulator-ignored-fields")]).toEqual([200, "hosts[0].float_ip"]);
+    expect((await emu.api("GET", "/gaussdb/v3/hosts")).body.hosts[0].ip.float_ip).toBeNull();
+    const q = await emu.api("GET", "/gaussdb/v3/hosts?rack=r1");
+    expect([q.status, q.body.total_count, q.headers.get("x-emulator-ignored-fields")]).toEqual([200, 1, "?rack"]);
   });
 
   it("refuses a manage_ip that is already added (and adds nothing of the batch)", async () => {
@@ -232,7 +242,6 @@ describe("reference 4.9.3 PUT /gaussdb/v3/hosts", () => {
     ["a bad data_ip", { hosts: [{ manage_ip: "10.0.0.1", data_ip: "999.1.1.1" }] }, "DBS.280001"],
     ["a duplicate in the batch", { hosts: [{ manage_ip: "10.0.0.1" }, { manage_ip: "10.0.0.1" }] }, "DBS.06025027"],
     ["more than 50 hosts", { hosts: Array.from({ length: 51 }, (_, i) => ({ manage_ip: `10.0.1.${i}` })) }, "DBS.06025010"],
-    ["an unknown field (float_ip)", { hosts: [{ manage_ip: "10.0.0.1", float_ip: "1.1.1.1" }] }, "DBS.280001"],
   ])("refuses %s", async (_what, body, code) => {
     await addHosts(emu, [hostEntry("10.0.0.1", dc)]);
     const r = await emu.api("PUT", "/gaussdb/v3/hosts", body);

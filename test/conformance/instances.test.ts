@@ -141,14 +141,12 @@ describe("reference 4.11.6 POST /gaussdb/v3/instances", () => {
     ["port above 39989", { port: "40000" }, "DBS.200001"],
     ["a password of two character classes", { password: "gaussdb1234" }, "DBS.200052"],
     ["a password too short", { password: "Ga_1" }, "DBS.200052"],
-    ["a weak password", { password: "Huawei@123" }, "DBS.200068"],
-    ["a password containing root", { password: "MyRoot_123" }, "DBS.200068"],
-    ["an invalid name", { name: "1db" }, "DBS.200021"],
+    ["a password with a character outside the 4.4.16 set", { password: "Gauss-2024x" }, "DBS.200052"],
+    ["an empty name", { name: "" }, "DBS.200021"],
     ["an unsupported version", { datastore: { type: "GaussDB", version: "1.1" } }, "DBS.200856"],
     ["os_type not matching the hosts", { os_type: "UnionTech" }, "DBS.06025011"],
     ["cpu_spec not matching the hosts", { cpu_spec: "hygon" }, "DBS.06025014"],
     ["ha.mode of the other family", { ha: { mode: "combined", consistency: "strong", replication_mode: "sync" } }, "DBS.200001"],
-    ["an unknown field", { region: "cn-north-4" }, "DBS.200001"],
     ["a restore point naming no backup", { restore_point: { instance_id: "x", backup_id: "y" } }, "DBS.200751"],
     ["XBSA certificates", { xbsa_ssl_certs: { ca_cert_pem: "Q2Vy", client_crt: "Q2Vy", client_key: "LS0t", rand_pass: "U8" } }, "DBS.200001"],
     ["an unknown configuration_id", { configuration_id: "0123456789abcdef0123456789abcdefpr14" }, "DBS.200001"],
@@ -161,8 +159,43 @@ describe("reference 4.11.6 POST /gaussdb/v3/instances", () => {
     expect((await emu.api("GET", "/gaussdb/v3/hosts?status=in_use")).body.total_count).toBe(0);
   });
 
-  it("refuses an empty body with DBS.200006", async () => {
+  it("refuses an empty body with DBS.200006 (also one of unknown fields only, which are ignored)", async () => {
     expect((await create({})).body.error_code).toBe("DBS.200006");
+    const unknown = await create({ region: "cn-north-4" });
+    expect([unknown.body.error_code, unknown.headers.get("x-emulator-ignored-fields")]).toEqual(["DBS.200006", "region"]);
+  });
+
+  it.each([
+    ["a password containing the user name (the reference prints no such rule)", { password: "MyRoot_2024x" }],
+    ["a password that is merely common", { password: "Huawei@123" }],
+    ["a password with \\ and | (in the 4.4.16 set)", { password: "Gauss\\2024|x" }],
+    ["a password longer than 32 characters (no maximum is printed)", { password: "Gauss_2024x".repeat(4) }],
+    ["any non-empty name (4.11.6 prints no name rule)", { name: "1 db" }],
+    ["any time zone string", { time_zone: "Asia/Shanghai" }],
+    ["an unknown field, ignored and named (the restore examples' region)", { region: "cn-north-4" }],
+  ])("accepts %s", async (_, over) => {
+    const ips = await readyHosts(emu, 3);
+    const r = await create(createBody("triset", ips, over));
+    expect(r.status, JSON.stringify(r.body)).toBe(202);
+    if ("region" in over) expect(r.headers.get("x-emulator-ignored-fields")).toBe("region");
+  });
+
+  it("takes every host from the AZ lists when manage_ip is omitted (4.11.6 `manage_ip` \"否\")", async () => {
+    const ips = await readyHosts(emu, 5);
+    const body = createBody("quadruset", [], { master_az_ip: ips.slice(0, 2), slave_az_ip: ips.slice(2, 4), arbiter_az_ip: ips.slice(4) });
+    delete body.manage_ip;
+    const r = await create(body);
+    expect(r.status, JSON.stringify(r.body)).toBe(202);
+    expect(r.body.manage_ip).toEqual(ips);
+    expect((await emu.waitJob(r.body.job_id)).status).toBe("Completed");
+    expect((await showInstance(emu, r.body.instance_id)).nodes.map((n: any) => n.management_ip).sort()).toEqual([...ips].sort());
+  });
+
+  it("accepts logger_az_ip on a single instance (4.11.6 \"日志AZ主机列表\" names no restriction)", async () => {
+    const ips = await readyHosts(emu, 1);
+    const body = createBody("single", [], { logger_az_ip: ips });
+    delete body.manage_ip;
+    expect((await create(body)).status).toBe(202);
   });
 
   it("refuses hosts that do not exist, are in use, are not initialized, or differ", async () => {

@@ -62,8 +62,7 @@ describe("reference 4.8.1 POST /gaussdb/v3/hosts/key-pair", () => {
   it.each([
     ["an unknown algorithm", { name: "k", key_algorithms: "DSA_1024" }],
     ["a name over 128 bytes", { name: "键".repeat(43) }],
-    ["a description of 256 bytes", { name: "k", description: "d".repeat(256) }],
-    ["an unknown field", { name: "k", comment: "x" }],
+    ["a description over 256 bytes", { name: "k", description: "d".repeat(257) }],
     ["a wrong type", { name: 12 }],
   ])("refuses %s (400 DBS.280001)", async (_what, body) => {
     const r = await emu.api("POST", "/gaussdb/v3/hosts/key-pair", body);
@@ -125,7 +124,7 @@ describe("reference 4.8.2 GET /gaussdb/v3/hosts/key-pair", () => {
     expect(p.body.key_pairs.map((k: any) => k.name)).toEqual(["b"]);
   });
 
-  it.each([["?limit=0"], ["?limit=21"], ["?offset=-1"], ["?sort_key=name"]])("refuses %s", async (query) => {
+  it.each([["?limit=0"], ["?limit=21"], ["?offset=-1"]])("refuses %s", async (query) => {
     const r = await emu.api("GET", `/gaussdb/v3/hosts/key-pair${query}`);
     expect(r.status).toBe(400);
     expect(r.body.error_code).toBe("DBS.280001");
@@ -143,7 +142,6 @@ describe("reference 4.8.3 PUT /gaussdb/v3/hosts/key-pair", () => {
   });
 
   it.each([
-    ["the example's misspelt field", (id: string) => ({ id, name: "ssh_key", descirption: "x" }), "DBS.280001"],
     ["a duplicate name", (id: string) => ({ id, name: "other" }), "DBS.280001"],
     ["an unknown id", (_id: string) => ({ id: "nope", name: "x" }), "DBS.200044"],
     ["a missing id", (_id: string) => ({ name: "x" }), "DBS.280001"],

@@ -112,8 +112,7 @@ describe("reference 4.3.2 PUT /gaussdb/v3/instances/{id}/configurations", () => 
     ["a value outside the enum", { values: { wal_level: "replica" } }, "DBS.200001"],
     ["a boolean spelled true", { values: { autovacuum: "true" } }, "DBS.200001"],
     ["a number instead of a string", { values: { failed_login_attempts: 4 } }, "DBS.200001"],
-    ["an empty values map", { values: {} }, "DBS.200001"],
-    ["an unknown top-level field", { value: { failed_login_attempts: "4" } }, "DBS.200001"],
+    ["values that are not a map", { values: ["failed_login_attempts"] }, "DBS.200001"],
     ["a parameter of a later version", { values: { undo_retention_time: "60" } }, "DBS.200001"],
   ])("refuses %s", async (_, body, code) => {
     const { id } = await activeInstance(emu, "single");
@@ -123,12 +122,24 @@ describe("reference 4.3.2 PUT /gaussdb/v3/instances/{id}/configurations", () => 
     expect(r.body.error_msg).toEqual(expect.any(String));
   });
 
-  it("refuses a missing body with DBS.200006 and a change on a stopped instance with DBS.216009", async () => {
+  it("refuses a missing body with DBS.200006 and a change on a stopped instance with DBS.216011", async () => {
     const { id } = await activeInstance(emu, "single");
     expect((await put(id, undefined)).body.error_code).toBe("DBS.200006");
     const stop = await emu.api("POST", `/gaussdb/v3/instances/${id}/db-stop`, { node_ids: [] });
     await emu.waitJob(stop.body.job_id);
-    expect((await put(id, { values: { failed_login_attempts: "4" } })).body.error_code).toBe("DBS.216009");
+    // every node stopped: A.3 DBS.216011 "实例节点状态不允许操作"
+    expect((await put(id, { values: { failed_login_attempts: "4" } })).body.error_code).toBe("DBS.216011");
+  });
+
+  it("changes nothing for an absent or empty values (4.3.2 `values` \"否\"): 200 with restart_required false", async () => {
+    const { id } = await activeInstance(emu, "single");
+    for (const body of [{}, { values: {} }, { value: { failed_login_attempts: "4" } }]) {
+      const r = await put(id, body);
+      expect([r.status, r.body.restart_required]).toEqual([200, false]);
+      expect((await emu.waitJob(r.body.job_id)).status).toBe("Completed");
+    }
+    const list = (await emu.api("GET", `/gaussdb/v3.1/instances/${id}/configurations`)).body.configuration_parameters;
+    expect(list.find((p: { name: string }) => p.name === "failed_login_attempts").value).toBe("10");
   });
 
   it("answers 409 DBS.200019 while the previous change still runs", async () => {

@@ -8,6 +8,8 @@ import {
   checkPassword,
   checkTimeZone,
   isReservedPort,
+  PASSWORD_SPECIALS,
+  ROOT_PASSWORD_SPECIALS,
   type HostFacts,
 } from "../../emulator/domain/instance-rules";
 import { SOLUTIONS, SOLUTION_NAMES, SOLUTION_CHANGES, noEtcdCounterpart } from "../../emulator/domain/solutions";
@@ -91,31 +93,55 @@ describe("ports", () => {
   });
 });
 
-describe("passwords", () => {
-  it.each(["Gauss_234", "Abcdef12", "abc@1234X", "Zz9~Zz9~Zz9~"])("accepts %s", (pw) => {
+describe("passwords (reference 4.4.16, the one password rule the reference prints)", () => {
+  it("allows exactly the 4.4.16 specials ~!@#$%^&*()=+\\|[{}];,<.>/?, plus _ for root (4.11.6's example Gauss_234)", () => {
+    expect([...PASSWORD_SPECIALS].sort()).toEqual([..."~!@#$%^&*()=+\\|[{}];,<.>/?"].sort());
+    expect([...ROOT_PASSWORD_SPECIALS].sort()).toEqual([..."~!@#$%^&*()=+\\|[{}];,<.>/?_"].sort());
+  });
+  it.each([
+    "Gauss_234", "Abcdef12", "abc@1234X", "Zz9~Zz9~Zz9~",
+    // the reference prints no weak-password rule: a password containing the user name, or a common one, is valid
+    "MyRoot_2024x", "Root_1234", "Toor_1234", "Huawei@123", "Rds_admin_77", "rdsadmin_1A",
+    // the reference prints no maximum length
+    "Aa1_".repeat(9),
+    // the 4.4.16 set has \ and |
+    "Abc\\1234", "Abc|1234", "Ab1=+[{}];,<.>/?",
+    // three of the four classes suffice
+    "ABCDEF1_", "abcdef1_", "Abcdefg_",
+  ])("accepts %s", (pw) => {
     expect(checkPassword(pw)).toBeNull();
   });
   it.each([
     ["Ab1_", "DBS.200052"],
-    ["Aa1_".repeat(9), "DBS.200052"],
+    ["Abcdef1", "DBS.200052"],
     ["abcdefgh", "DBS.200052"],
     ["abcdef12", "DBS.200052"],
+    ["ABCDEFGH", "DBS.200052"],
+    ["12345678", "DBS.200052"],
+    // outside the 4.4.16 set ("当密码中包含的字符不属于上述四种字符范围内时…会报错")
     ["Abc 1234", "DBS.200052"],
-    ["Root_1234", "DBS.200068"],
-    ["Toor_1234", "DBS.200068"],
-    ["Huawei@123", "DBS.200068"],
+    ["Abc-1234", "DBS.200052"],
+    ["Abc:1234", "DBS.200052"],
+    ["Abc'1234", "DBS.200052"],
+    ["Abc中1234", "DBS.200052"],
     [undefined, "DBS.200052"],
+    ["", "DBS.200052"],
   ] as const)("refuses %s with %s", (pw, code) => {
     expect(checkPassword(pw)?.code).toBe(code);
   });
+  it("uses the caller's code and set", () => {
+    expect(checkPassword("weak", "rds_admin_password", "DBS.6025117")).toMatchObject({ code: "DBS.6025117", field: "rds_admin_password" });
+    expect(checkPassword("Rds_admin_77", "rds_admin_password", "DBS.6025117")).toBeNull();
+    expect(checkPassword("Rds_admin_77", "password", "DBS.6025117", PASSWORD_SPECIALS)).toMatchObject({ code: "DBS.6025117" });
+  });
 });
 
-describe("names and time zones", () => {
-  it.each([["gaussdb-s10d", true], ["abc", false], ["1abc", false], ["a".repeat(64), true], ["a".repeat(65), false], ["ab c", false]] as const)(
+describe("names and time zones (4.11.6 prints no format for either)", () => {
+  it.each([["gaussdb-s10d", true], ["abc", true], ["1abc", true], ["a".repeat(65), true], ["ab c", true], ["", false], [7, false], [undefined, false]] as const)(
     "name %s ok=%s",
     (name, ok) => expect(checkInstanceName(name) === null).toBe(ok),
   );
-  it.each([["UTC+08:00", true], ["UTC-05:30", true], ["UTC+15:00", false], ["GMT+8", false]] as const)("time zone %s ok=%s", (tz, ok) => {
+  it.each([["UTC+08:00", true], ["UTC-05:30", true], ["Asia/Shanghai", true], [undefined, true], [8, false]] as const)("time zone %s ok=%s", (tz, ok) => {
     expect(checkTimeZone(tz).ok).toBe(ok);
   });
 });
@@ -152,6 +178,24 @@ describe("checkCreateRequest", () => {
     const r = checkCreateRequest(request(solution, { manage_ip: m, [az]: m.slice(0, 1) }), off);
     expect(r.ok ? undefined : r.violation).toMatchObject({ code: "DBS.200025", field: az });
   });
+  it("needs no manage_ip when the AZ lists name every host (4.11.6 `manage_ip` \"否\")", () => {
+    const m = ips(5);
+    const quad = checkCreateRequest(request("quadruset", { manage_ip: undefined, master_az_ip: m.slice(0, 2), slave_az_ip: m.slice(2, 4), arbiter_az_ip: m.slice(4) }), off);
+    expect(quad.ok && quad.value.hostIps).toEqual(m);
+    const tri = checkCreateRequest(request("triset", { manage_ip: undefined, master_az_ip: m.slice(0, 2), logger_az_ip: m.slice(2, 3) }), off);
+    expect(tri.ok && tri.value.hostIps).toEqual(m.slice(0, 3));
+    const none = checkCreateRequest(request("triset", { manage_ip: undefined }), off);
+    expect(none.ok ? undefined : none.violation.code).toBe("DBS.06025010");
+  });
+  it("accepts logger_az_ip on every solution (4.11.6 \"日志AZ主机列表\" names no restriction)", () => {
+    for (const solution of SOLUTION_NAMES.filter((x) => !x.endsWith("noetcd"))) {
+      const m = ips(SOLUTIONS[solution].hostCount);
+      expect([solution, checkCreateRequest(request(solution, { manage_ip: m, logger_az_ip: m.slice(0, 1) }), off).ok]).toEqual([solution, true]);
+    }
+  });
+  it("accepts a float_ip that is also a host address (no rule printed)", () => {
+    expect(checkCreateRequest(request("triset", { float_ip: "192.168.1.10" }), off).ok).toBe(true);
+  });
   it("refuses a host in two AZ lists and an arbiter AZ with two hosts", () => {
     const m = ips(5);
     const twice = checkCreateRequest(request("quadruset", { manage_ip: m, master_az_ip: m.slice(0, 2), slave_az_ip: m.slice(1, 3) }), off);
@@ -160,23 +204,24 @@ describe("checkCreateRequest", () => {
     expect(arb.ok ? undefined : arb.violation.field).toBe("arbiter_az_ip");
   });
   it.each([
-    [{ name: "x" }, "DBS.200021"],
+    [{ name: "" }, "DBS.200021"],
     [{ os_type: "ubuntu" }, "DBS.200001"],
     [{ datastore: { type: "GaussDB", version: "1.1" } }, "DBS.200856"],
     [{ datastore: { type: "mysql" } }, "DBS.200001"],
     [{ host_type: "ECS" }, "DBS.200001"],
     [{ cpu_spec: "amd" }, "DBS.200001"],
-    [{ cpu_spec: "kunpeng", arch: "X86" }, "DBS.200001"],
     [{ solution: "hcs5" }, "DBS.200001"],
     [{ ha: { mode: "combined", replication_mode: "sync" } }, "DBS.200001"],
     [{ ha: { mode: "centralization_standard", replication_mode: "async" } }, "DBS.200001"],
     [{ port: "2379" }, "DBS.200001"],
     [{ password: "weakpass" }, "DBS.200052"],
-    [{ password: "Root@12345" }, "DBS.200068"],
+    [{ password: "Gauss-234" }, "DBS.200052"],
     [{ manage_ip: ["192.168.1.10", "192.168.1.10", "192.168.1.12"] }, "DBS.06025010"],
     [{ manage_ip: ["192.168.1.300", "192.168.1.11", "192.168.1.12"] }, "DBS.200001"],
     [{ float_ip: "10.0.0.*" }, "DBS.200001"],
-    [{ time_zone: "Asia/Shanghai" }, "DBS.200001"],
+    [{ time_zone: 8 }, "DBS.200001"],
+    [{ ha: { mode: "centralization_standard", replication_mode: "sync", consistency_protocol: "QUORUM" } }, "DBS.200001"],
+    [{ diy_install_settings: { dir_settings: [{ dir_name: "log_dir", dir: "" }] } }, "DBS.200001"],
     [{ diy_install_settings: { dir_settings: [{ dir_name: "tmp_dir", dir: "/tmp" }] } }, "DBS.200001"],
   ])("refuses triset with %j as %s", (over, code) => {
     const r = checkCreateRequest(request("triset", over), off);
