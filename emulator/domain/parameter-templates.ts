@@ -118,7 +118,9 @@ const RANGE = new RegExp(`^${NUM}-${NUM}$`);
 
 /** Checks a value against a definition's type and range; returns an English reason or null. */
 export function checkParamValue(def: ParamDef, value: unknown): string | null {
+  // reference 4.3.2 table 4-88 `map` "Map<String,String>": values are strings
   if (typeof value !== "string") return `${JSON.stringify(value)} is not a string (values are strings, reference 4.3.2)`;
+  // reference 4.3.2 接口约束 "改的参数必须在指定数据库引擎版本的默认参数范围内": within the template's value_range (4.3.1)
   switch (def.type) {
     case "integer":
     case "float": {
