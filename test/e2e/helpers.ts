@@ -46,3 +46,12 @@ export async function programProject(name: string, program: string, emu: TestEmu
   await project.setConfig("tpops:password", SECRETS.tpops, true);
   return project;
 }
+
+/**
+ * The provider sent only fields the reference defines: the emulator ignores unknown fields as the platform
+ * would (so a typo would pass silently) but counts them.
+ */
+export async function expectNoIgnoredFields(emu: TestEmulator): Promise<void> {
+  const { ignoredFields } = await emu.control.requests();
+  if (ignoredFields.length) throw new Error(`the provider sent fields the reference does not define: ${JSON.stringify(ignoredFields)}`);
+}

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestEmulator, type TestEmulator } from "../helpers/emulator";
 import { pulumiEnv, toolsBin, type TestProject } from "../helpers/pulumi";
-import { programProject } from "./helpers";
+import { expectNoIgnoredFields, programProject } from "./helpers";
 
 let emu: TestEmulator;
 let p: TestProject;
@@ -176,5 +176,6 @@ describe("an interrupted pulumi up converges", () => {
     await emu.control.setTimeScale(0.001);
     expect((await p.destroy()).code).toBe(0);
     expect((await orphansAndDuplicates()).counts).toEqual({ dataCenters: 0, hosts: 0, instances: 0 });
+    await expectNoIgnoredFields(emu);
   });
 });

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestEmulator, type TestEmulator } from "../helpers/emulator";
 import type { TestProject } from "../helpers/pulumi";
-import { programProject } from "./helpers";
+import { expectNoIgnoredFields, programProject } from "./helpers";
 
 let emu: TestEmulator;
 let p: TestProject;
@@ -75,5 +75,6 @@ describe("progress on the resource's row", () => {
     expect(diagnostics).not.toMatch(/installing the database|adding host/);
     expect(diagnostics).toMatch(/InstanceParameters \(orders-params\):\s+warning: max_connections take effect only after instance/);
     expect(up.stdout).not.toMatch(/pulumi:pulumi:Stack progress-test {2}\[tpops\]/);
+    await expectNoIgnoredFields(emu);
   });
 });

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestEmulator, type TestEmulator } from "../helpers/emulator";
 import type { PulumiRun, TestProject } from "../helpers/pulumi";
-import { programProject } from "./helpers";
+import { expectNoIgnoredFields, programProject } from "./helpers";
 
 let emu: TestEmulator;
 const projects: TestProject[] = [];
@@ -179,6 +179,7 @@ export const seenPort = seen.port;
 describe("destroy", () => {
   it("leaves nothing behind", async () => {
     ok(await main.destroy());
+    await expectNoIgnoredFields(emu);
     const s = await emu.control.state();
     expect({ dc: s.dataCenters.length, hosts: s.hosts.length, instances: s.instances.length }).toEqual({ dc: 0, hosts: 0, instances: 0 });
   });

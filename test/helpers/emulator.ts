@@ -31,7 +31,13 @@ export interface EmulatorControl {
   removeFault(id: string): Promise<void>;
   clearFaults(): Promise<void>;
   nextJob(o: { name?: string; outcome: "fail" | "hang"; failReason?: string; times?: number }): Promise<void>;
-  requests(): Promise<{ total: number; logins: number; byRoute: { method: string; route: string; status: number; count: number }[] }>;
+  requests(): Promise<{
+    total: number;
+    logins: number;
+    byRoute: { method: string; route: string; status: number; count: number }[];
+    /** Body fields and query parameters the emulator ignored because the reference does not define them (a typo in the client). */
+    ignoredFields: { method: string; route: string; field: string; count: number }[];
+  }>;
   clearRequests(): Promise<void>;
   expireTokens(): Promise<void>;
   state(): Promise<{ dataCenters: any[]; keyPairs: any[]; hosts: any[]; instances: any[]; jobs: any[] }>;
