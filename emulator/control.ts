@@ -5,6 +5,7 @@ import type { EmulatorContext } from "./router";
 import { zodToDbs } from "./validate";
 import { instanceView, type GaussInstance } from "./routes/instance-model";
 import { dataCenterView, hostView, instanceStateView, keyPairView, redacted } from "./views";
+import { databaseObjectsState } from "./domain/database/model";
 
 /** A control-API answer (JSON body, or none for 204). */
 export interface ControlResponse {
@@ -63,6 +64,8 @@ export function handleControl(
             }
           }),
           jobs: Object.values(d.jobs).map((j) => ctx.jobs.view(j)),
+          // reference 4.4 database objects: databases, dbSchemas, dbUsers, dbRoles, dbGrants (no password hashes)
+          ...databaseObjectsState(ctx.state),
         },
       };
     }

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
+import type { AccountRecord, DatabaseRecord, GrantRecord, SchemaRecord } from "./domain/database/records";
 
 /** A data center (machine room) as stored (reference 4.9.9–4.9.12). */
 export interface DataCenterRecord {
@@ -101,11 +102,17 @@ export interface Collections {
   jobs: Record<string, JobRecord>;
   /** Free-form JSON for other areas (e.g. backups, parameters) until they get typed collections. */
   extra: Record<string, unknown>;
+  /** Database objects of reference 4.4 (domain/database/records.ts), each naming its instance. */
+  dbDatabases: Record<string, DatabaseRecord>;
+  dbSchemas: Record<string, SchemaRecord>;
+  /** Users, roles, root and the system users. */
+  dbAccounts: Record<string, AccountRecord>;
+  dbGrants: Record<string, GrantRecord>;
 }
 
 /** Fresh, empty collections. */
 export function emptyCollections(): Collections {
-  return { dataCenters: {}, keyPairs: {}, hosts: {}, instances: {}, jobs: {}, extra: {} };
+  return { dataCenters: {}, keyPairs: {}, hosts: {}, instances: {}, jobs: {}, extra: {}, dbDatabases: {}, dbSchemas: {}, dbAccounts: {}, dbGrants: {} };
 }
 
 /** A new random UUID (the id format of data centers, hosts, key pairs). */
@@ -127,7 +134,20 @@ export function isoSeconds(ms: number): string {
 export class Store {
   data: Collections = emptyCollections();
 
+  /** Run before every save: keep derived collections consistent (e.g. drop database objects of deleted instances). */
+  private readonly tidiers: ((data: Collections) => void)[] = [];
+
   constructor(private readonly stateFile?: string) {}
+
+  /** Register a function run by `tidy()`, which `save()` calls first (with or without a state file). */
+  onTidy(fn: (data: Collections) => void): void {
+    this.tidiers.push(fn);
+  }
+
+  /** Run the registered tidy functions. */
+  tidy(): void {
+    for (const fn of this.tidiers) fn(this.data);
+  }
 
   /** Load the state file if it exists; returns whether anything was loaded. */
   load(): boolean {
@@ -145,8 +165,9 @@ export class Store {
     return true;
   }
 
-  /** Write the state file atomically (no-op without one). */
+  /** Tidy, then write the state file atomically (no write without one). */
   save(): void {
+    this.tidy();
     if (!this.stateFile) return;
     const tmp = `${this.stateFile}.tmp-${process.pid}`;
     writeFileSync(tmp, JSON.stringify({ version: 1, collections: this.data }));

@@ -8,6 +8,7 @@ import { register as instances } from "./instances";
 import { register as parameters } from "./parameters";
 import { register as backups } from "./backups";
 import { register as engineVersions } from "./engine-versions";
+import { register as databaseObjects } from "./database";
 
 /** Every API area's `register` function; route authors add theirs here (one import + one entry). */
-export const routeModules: ReadonlyArray<(r: Router, ctx: EmulatorContext) => void> = [auth, jobs, dataCenters, keyPairs, hosts, instances, parameters, backups, engineVersions];
+export const routeModules: ReadonlyArray<(r: Router, ctx: EmulatorContext) => void> = [auth, jobs, dataCenters, keyPairs, hosts, instances, parameters, backups, engineVersions, databaseObjects];
