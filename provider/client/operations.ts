@@ -397,7 +397,8 @@ const TOKEN_HEADERS = ["X-Mini-Token"] as const;
 // reference 4.2.4 and 4.2.6 name X-Auth-Token instead; sending both satisfies either reading.
 const BACKUP_CONFIG_TOKEN_HEADERS = ["X-Mini-Token", "X-Auth-Token"] as const;
 
-function op<Query = undefined, Body = undefined>() {
+/** Defines one operation (curried so Query and Body are given explicitly and Path and Res inferred). */
+export function op<Query = undefined, Body = undefined>() {
   return <Path extends string, Res>(def: {
     id: string;
     ref: string;
@@ -411,7 +412,8 @@ function op<Query = undefined, Body = undefined>() {
   }): Operation<Path, Query, Body, Res> => ({ auth: true, responseType: "json", tokenHeaders: TOKEN_HEADERS, ...def });
 }
 
-function paged<Query extends PageQuery, Item>(maxLimit: number, key: string) {
+/** Makes an operation a paged list whose items are under `key`. */
+export function paged<Query extends PageQuery, Item>(maxLimit: number, key: string) {
   return <Path extends string, Res extends { total_count?: number | null | undefined }>(
     base: Operation<Path, Query, undefined, Res>,
   ): PagedOperation<Path, Query, undefined, Res, Item> => ({
