@@ -70,7 +70,8 @@ const bool = () =>
   z.union([z.boolean(), z.enum(["true", "false", "True", "False"])]).transform((v) => (typeof v === "boolean" ? v : v.toLowerCase() === "true"));
 const opt = <T extends z.ZodType>(t: T) => t.nullish();
 /** Responses whose body the provider does not read (200/204 with no or free-text body). */
-const noBody = z.unknown();
+/** The response of a call that answers no body. */
+export const noBody = z.unknown();
 const jobRef = z.looseObject({ job_id: z.string() });
 
 // ---- shapes ----
