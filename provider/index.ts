@@ -10,3 +10,5 @@ export { host } from "./resources/host";
 export { instance } from "./resources/instance";
 export { backupPolicy } from "./resources/backup-policy";
 export { instanceParameters } from "./resources/instance-parameters";
+export { database } from "./resources/database/database";
+export { schema } from "./resources/database/schema";

@@ -151,11 +151,13 @@ export function render(schemaText) {
   // test/unit/reference-doc.test.ts holds both tables to the providers.
   const DOC_LOCAL_ONLY = {
     BackupPolicy: ["timeouts"],
+    Database: ["adopt"],
     DataCenter: ["adopt", "timeouts"],
     Host: ["adopt", "forceRemoveChrootDir", "rootPassword", "timeouts"],
     Instance: ["adopt", "deletion", "rdsAdminPassword", "timeouts"],
     InstanceParameters: ["restartIfRequired", "timeouts"],
     KeyPair: ["adopt", "forceDelete", "timeouts"],
+    Schema: ["adopt"],
   };
   const DOC_CONDITIONAL = { Instance: ["arbiterAzIps", "loggerAzIps", "manageIps", "masterAzIps", "slaveAzIps", "solution"] };
   for (const [n, keys] of [...Object.entries(DOC_LOCAL_ONLY), ...Object.entries(DOC_CONDITIONAL)]) {

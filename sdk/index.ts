@@ -5,6 +5,8 @@ export { Host } from "./host.gen";
 export { Instance } from "./instance.gen";
 export { BackupPolicy } from "./backup-policy.gen";
 export { InstanceParameters } from "./instance-parameters.gen";
+export { Database } from "./database.gen";
+export { Schema } from "./schema.gen";
 export { providerStub } from "./stub";
 export * from "./types.gen";
 export { GaussDbDeployment, type GaussDbDeploymentArgs, type GaussDbHostArgs } from "./components/gaussdb-deployment";

@@ -340,6 +340,55 @@ export const DataCenterSecretOutputs: string[] = [];
 /** Inputs of DataCenter that the class wraps in `pulumi.secret` whatever the program passes (schema.json `secret: true`). */
 export const DataCenterSecretInputs: string[] = [];
 
+/** Arguments of {@link Database}: A database of a GaussDB instance (reference 4.4.1 create, 4.4.12 list). Every input but `adopt` replaces it. Deleting the resource does not drop the database: TPOPS 24.1.30 has no API that drops one, so delete only removes it from the stack (forgets it) and warns that it still exists, with the SQL an administrator runs to drop it (`DROP DATABASE "<name>";`); it also goes away with its instance. Because the old database stays, a replacement that keeps both the name and the instance is refused at preview while the old one exists (change it by SQL and `pulumi refresh`, give a new name, or drop the old one first). A read is one list (4.4.12): owner, encoding and locales show drift, and a database that is gone (dropped by SQL, or with its instance) leaves the state. Id: `<instanceId>/databases/<name>`. */
+export interface DatabaseArgs {
+  /** Take over an existing database with the same `name` on the instance instead of failing (its owner, encoding and locales must match the program). Default false. */
+  readonly adopt?: pulumi.Input<boolean>;
+  /** Character set (encoding), e.g. `UTF8`; not empty. Compared as GaussDB compares encoding names, ignoring case and punctuation (`utf-8` is `UTF8`), so the platform's spelling is no change. Default: the template's encoding (reference 4.4.1). Changing it replaces the database. */
+  readonly characterSet?: pulumi.Input<string>;
+  /** Id of the instance (`Instance.id`): one the platform has and that is not FAILED (checked at preview when the id is known). Changing it replaces the database: a new one on the other instance (the old one stays, see above). */
+  readonly instanceId: pulumi.Input<string>;
+  /** Collation (`LC_COLLATE`), e.g. `C` or `en_US.UTF-8`; not empty. Default `C` (reference 4.4.1). Changing it replaces the database. */
+  readonly lcCollate?: pulumi.Input<string>;
+  /** Character classification (`LC_CTYPE`), e.g. `C` or `en_US.UTF-8`; not empty. Default `C` (reference 4.4.1). Changing it replaces the database. */
+  readonly lcCtype?: pulumi.Input<string>;
+  /** Database name: 1–63 letters, digits or `_`, not starting with `pg` or a digit, not a template database (`postgres`, `template0`, `template1`, `templatem`); a name another database of the instance has is refused at preview (unless `adopt`). Default: the Pulumi resource name in lower case with other characters as `_`, plus `_` and 6 hex digits. Changing it replaces the database. */
+  readonly name?: pulumi.Input<string>;
+  /** Owner: an existing user of the instance (4.4.13; checked at preview when the instance is known, and before the create), not a system user (`rdsAdmin`, `rdsMetric`, `rdsBackup`, `rdsRepl`). Default `root` (reference 4.4.1). Changing it replaces the database. */
+  readonly owner?: pulumi.Input<string>;
+  /** Template database to copy: `postgres`, `template0`, `template1` or `templatem`. Default: the platform's. The platform does not report it (4.4.12), so the state keeps the program's value. Changing it replaces the database. */
+  readonly template?: pulumi.Input<string>;
+}
+
+/** Outputs of Database. */
+export interface DatabaseOutputs {
+  /** Whether the database was adopted. */
+  readonly adopt?: boolean;
+  /** Character set (encoding), as last read (in the program's spelling when the same encoding). */
+  readonly characterSet: string;
+  /** Instance id. */
+  readonly instanceId: string;
+  /** Collation, as last read. */
+  readonly lcCollate: string;
+  /** Character classification, as last read. */
+  readonly lcCtype: string;
+  /** Database name. */
+  readonly name: string;
+  /** Owner, as last read. */
+  readonly owner: string;
+  /** Size as the platform reports it, e.g. `33 MB`, as last read. */
+  readonly size: string;
+  /** Template the database was created from, as the program gave it (absent when not given). */
+  readonly template?: string;
+}
+
+/** Output property names of Database (registered as outputs by the resource class). */
+export const DatabaseOutputKeys = ["adopt","characterSet","instanceId","lcCollate","lcCtype","name","owner","size","template"] as const;
+/** Properties of Database that are Pulumi secrets. */
+export const DatabaseSecretOutputs: string[] = [];
+/** Inputs of Database that the class wraps in `pulumi.secret` whatever the program passes (schema.json `secret: true`). */
+export const DatabaseSecretInputs: string[] = [];
+
 /** Arguments of {@link Host}: A host (physical machine) managed by TPOPS (reference 4.9.1–4.9.4, 4.9.8). Adding and removing a host are asynchronous platform jobs that the resource waits for. Give exactly one of `rootPassword` and `sshKeyId`. */
 export interface HostArgs {
   /** Take over an existing host with the same `manageIp` instead of failing. Default false. */
@@ -645,3 +694,38 @@ export const KeyPairOutputKeys = ["adopt","algorithm","createdAt","description",
 export const KeyPairSecretOutputs: string[] = [];
 /** Inputs of KeyPair that the class wraps in `pulumi.secret` whatever the program passes (schema.json `secret: true`). */
 export const KeyPairSecretInputs: string[] = [];
+
+/** Arguments of {@link Schema}: A schema of a database (reference 4.4.2 create, 4.4.3 list); one schema per resource (the API takes up to 20 per request). Every input but `adopt` replaces it. Deleting the resource does not drop the schema: TPOPS 24.1.30 has no API that drops one, so delete only removes it from the stack (forgets it) and warns that it still exists, with the SQL to drop it (`DROP SCHEMA "<name>";`, connected to its database as an administrator or its owner); it also goes away with its database or instance. A replacement that keeps instance, database and name is refused at preview while the old schema exists. A read is one list (4.4.3): the owner shows drift, and a schema that is gone leaves the state. Id: `<instanceId>/databases/<database>/schemas/<name>`. */
+export interface SchemaArgs {
+  /** Take over an existing schema with the same `name` in the database instead of failing (its owner must match the program); also the schemas every database has, `public` and `information_schema`. Default false. */
+  readonly adopt?: pulumi.Input<boolean>;
+  /** Name of the database (`Database.name`), by the rule of reference 4.4.2 `db_name`: 1–63 letters, digits or `_`, not starting with `pg` or a digit, not `postgres`, `template0`, `template1` or `templatem`; a database of the instance (checked at preview when the instance is known; a Database of this stack counts). Changing it replaces the schema. */
+  readonly database: pulumi.Input<string>;
+  /** Id of the instance (`Instance.id`): one the platform has and that is not FAILED (checked at preview when the id is known). Changing it replaces the schema. */
+  readonly instanceId: pulumi.Input<string>;
+  /** Schema name: 1–63 letters, digits or `_`, not starting with `pg` or a digit, not `postgres`, `template0` or `template` (as reference 4.4.2 prints them), and not an existing schema — `public`, `information_schema` or one the database has (refused at preview unless `adopt`). Default: the Pulumi resource name in lower case with other characters as `_`, plus `_` and 6 hex digits. Changing it replaces the schema. */
+  readonly name?: pulumi.Input<string>;
+  /** Owner: 1–63 characters, not starting with `pg` or a digit, not a system user (`rdsAdmin`, `rdsMetric`, `rdsBackup`, `rdsRepl`). A user the instance does not have is warned about at preview (reference 4.4.2 does not require an existing one). Changing it replaces the schema. */
+  readonly owner: pulumi.Input<string>;
+}
+
+/** Outputs of Schema. */
+export interface SchemaOutputs {
+  /** Whether the schema was adopted. */
+  readonly adopt?: boolean;
+  /** Database name. */
+  readonly database: string;
+  /** Instance id. */
+  readonly instanceId: string;
+  /** Schema name. */
+  readonly name: string;
+  /** Owner, as last read. */
+  readonly owner: string;
+}
+
+/** Output property names of Schema (registered as outputs by the resource class). */
+export const SchemaOutputKeys = ["adopt","database","instanceId","name","owner"] as const;
+/** Properties of Schema that are Pulumi secrets. */
+export const SchemaSecretOutputs: string[] = [];
+/** Inputs of Schema that the class wraps in `pulumi.secret` whatever the program passes (schema.json `secret: true`). */
+export const SchemaSecretInputs: string[] = [];

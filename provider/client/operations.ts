@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { databaseOperations } from "./operations-database";
 
 /** HTTP methods the TPOPS API uses (reference table 3-2). */
 export type HttpMethod = "GET" | "POST" | "PUT" | "DELETE";
@@ -770,4 +771,6 @@ export const ops = {
       response: BackupConfig,
     }),
   },
+  databases: databaseOperations().databases,
+  schemas: databaseOperations().schemas,
 } as const;

@@ -106,8 +106,11 @@ export interface ResourceDefinition<I extends object, O extends object> {
   readonly meta: ResourceMeta;
   /** Validates and normalises inputs (defaults already applied). */
   readonly inputs: z.ZodType<I>;
-  /** Derive `name` from the Pulumi resource name when absent. */
-  readonly autoName?: { readonly maxLength: number; readonly sanitize: (s: string) => string };
+  /**
+   * Derive `name` from the Pulumi resource name when absent: `sanitize(prefix)`, `separator` (default `-`), 6 hex
+   * digits, at most `maxLength` characters.
+   */
+  readonly autoName?: { readonly maxLength: number; readonly sanitize: (s: string) => string; readonly separator?: string };
   /** The input that identifies an existing object (what adopt and find look up by); default `name`. */
   readonly naturalKey?: string;
   /** Inputs whose change needs no API call (kept in state only). */
@@ -323,7 +326,8 @@ export function generatedName(def: Pick<ResourceDefinition<object, object>, "aut
   const seed = typeof props[URN_KEY] === "string" ? String(props[URN_KEY]) : prefix;
   const norm = JSON.stringify(material, (_k, x: unknown) => (typeof x === "string" ? x.trim().toLowerCase() : x));
   const suffix = createHash("sha256").update(seed).update("\0").update(norm).digest("hex").slice(0, 6);
-  return `${def.autoName.sanitize(prefix).slice(0, def.autoName.maxLength - 7)}-${suffix}`;
+  const separator = def.autoName.separator ?? "-";
+  return `${def.autoName.sanitize(prefix).slice(0, def.autoName.maxLength - 6 - separator.length)}${separator}${suffix}`;
 }
 
 function withoutUndefined<T extends Record<string, unknown>>(o: T): T {

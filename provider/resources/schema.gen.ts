@@ -273,6 +273,82 @@ export const DataCenterMeta: ResourceMeta = {
   }
 };
 
+/** Inputs of Database as the provider receives them. */
+export interface DatabaseInputs {
+  /** Take over an existing database with the same `name` on the instance instead of failing (its owner, encoding and locales must match the program). Default false. */
+  readonly adopt?: boolean;
+  /** Character set (encoding), e.g. `UTF8`; not empty. Compared as GaussDB compares encoding names, ignoring case and punctuation (`utf-8` is `UTF8`), so the platform's spelling is no change. Default: the template's encoding (reference 4.4.1). Changing it replaces the database. */
+  readonly characterSet?: string;
+  /** Id of the instance (`Instance.id`): one the platform has and that is not FAILED (checked at preview when the id is known). Changing it replaces the database: a new one on the other instance (the old one stays, see above). */
+  readonly instanceId: string;
+  /** Collation (`LC_COLLATE`), e.g. `C` or `en_US.UTF-8`; not empty. Default `C` (reference 4.4.1). Changing it replaces the database. */
+  readonly lcCollate?: string;
+  /** Character classification (`LC_CTYPE`), e.g. `C` or `en_US.UTF-8`; not empty. Default `C` (reference 4.4.1). Changing it replaces the database. */
+  readonly lcCtype?: string;
+  /** Database name: 1–63 letters, digits or `_`, not starting with `pg` or a digit, not a template database (`postgres`, `template0`, `template1`, `templatem`); a name another database of the instance has is refused at preview (unless `adopt`). Default: the Pulumi resource name in lower case with other characters as `_`, plus `_` and 6 hex digits. Changing it replaces the database. */
+  readonly name?: string;
+  /** Owner: an existing user of the instance (4.4.13; checked at preview when the instance is known, and before the create), not a system user (`rdsAdmin`, `rdsMetric`, `rdsBackup`, `rdsRepl`). Default `root` (reference 4.4.1). Changing it replaces the database. */
+  readonly owner?: string;
+  /** Template database to copy: `postgres`, `template0`, `template1` or `templatem`. Default: the platform's. The platform does not report it (4.4.12), so the state keeps the program's value. Changing it replaces the database. */
+  readonly template?: string;
+}
+
+/** Outputs (state) of Database. */
+export interface DatabaseOutputs {
+  /** Whether the database was adopted. */
+  readonly adopt?: boolean;
+  /** Character set (encoding), as last read (in the program's spelling when the same encoding). */
+  readonly characterSet: string;
+  /** Instance id. */
+  readonly instanceId: string;
+  /** Collation, as last read. */
+  readonly lcCollate: string;
+  /** Character classification, as last read. */
+  readonly lcCtype: string;
+  /** Database name. */
+  readonly name: string;
+  /** Owner, as last read. */
+  readonly owner: string;
+  /** Size as the platform reports it, e.g. `33 MB`, as last read. */
+  readonly size: string;
+  /** Template the database was created from, as the program gave it (absent when not given). */
+  readonly template?: string;
+}
+
+/** Schema facts of Database. */
+export const DatabaseMeta: ResourceMeta = {
+  "token": "tpops:index:Database",
+  "inputs": [
+    "adopt",
+    "characterSet",
+    "instanceId",
+    "lcCollate",
+    "lcCtype",
+    "name",
+    "owner",
+    "template"
+  ],
+  "requiredInputs": [
+    "instanceId"
+  ],
+  "replaceOnChanges": [
+    "characterSet",
+    "instanceId",
+    "lcCollate",
+    "lcCtype",
+    "name",
+    "owner",
+    "template"
+  ],
+  "secrets": [],
+  "defaults": {
+    "adopt": false,
+    "lcCollate": "C",
+    "lcCtype": "C",
+    "owner": "root"
+  }
+};
+
 /** Inputs of Host as the provider receives them. */
 export interface HostInputs {
   /** Take over an existing host with the same `manageIp` instead of failing. Default false. */
@@ -706,5 +782,60 @@ export const KeyPairMeta: ResourceMeta = {
     "adopt": false,
     "algorithm": "RSA_3072",
     "forceDelete": false
+  }
+};
+
+/** Inputs of Schema as the provider receives them. */
+export interface SchemaInputs {
+  /** Take over an existing schema with the same `name` in the database instead of failing (its owner must match the program); also the schemas every database has, `public` and `information_schema`. Default false. */
+  readonly adopt?: boolean;
+  /** Name of the database (`Database.name`), by the rule of reference 4.4.2 `db_name`: 1–63 letters, digits or `_`, not starting with `pg` or a digit, not `postgres`, `template0`, `template1` or `templatem`; a database of the instance (checked at preview when the instance is known; a Database of this stack counts). Changing it replaces the schema. */
+  readonly database: string;
+  /** Id of the instance (`Instance.id`): one the platform has and that is not FAILED (checked at preview when the id is known). Changing it replaces the schema. */
+  readonly instanceId: string;
+  /** Schema name: 1–63 letters, digits or `_`, not starting with `pg` or a digit, not `postgres`, `template0` or `template` (as reference 4.4.2 prints them), and not an existing schema — `public`, `information_schema` or one the database has (refused at preview unless `adopt`). Default: the Pulumi resource name in lower case with other characters as `_`, plus `_` and 6 hex digits. Changing it replaces the schema. */
+  readonly name?: string;
+  /** Owner: 1–63 characters, not starting with `pg` or a digit, not a system user (`rdsAdmin`, `rdsMetric`, `rdsBackup`, `rdsRepl`). A user the instance does not have is warned about at preview (reference 4.4.2 does not require an existing one). Changing it replaces the schema. */
+  readonly owner: string;
+}
+
+/** Outputs (state) of Schema. */
+export interface SchemaOutputs {
+  /** Whether the schema was adopted. */
+  readonly adopt?: boolean;
+  /** Database name. */
+  readonly database: string;
+  /** Instance id. */
+  readonly instanceId: string;
+  /** Schema name. */
+  readonly name: string;
+  /** Owner, as last read. */
+  readonly owner: string;
+}
+
+/** Schema facts of Schema. */
+export const SchemaMeta: ResourceMeta = {
+  "token": "tpops:index:Schema",
+  "inputs": [
+    "adopt",
+    "database",
+    "instanceId",
+    "name",
+    "owner"
+  ],
+  "requiredInputs": [
+    "database",
+    "instanceId",
+    "owner"
+  ],
+  "replaceOnChanges": [
+    "database",
+    "instanceId",
+    "name",
+    "owner"
+  ],
+  "secrets": [],
+  "defaults": {
+    "adopt": false
   }
 };

@@ -10,6 +10,8 @@ import { hostDefinition } from "../../provider/resources/host";
 import { instanceDefinition, planChanges } from "../../provider/resources/instance";
 import { instanceParametersDefinition } from "../../provider/resources/instance-parameters";
 import { keyPairDefinition } from "../../provider/resources/key-pair";
+import { databaseDefinition } from "../../provider/resources/database/database";
+import { schemaDefinition } from "../../provider/resources/database/schema";
 
 const root = join(__dirname, "../..");
 const reference = readFileSync(join(root, "docs/reference.md"), "utf8");
@@ -56,6 +58,8 @@ const definitions = {
   Instance: instanceDefinition,
   InstanceParameters: instanceParametersDefinition,
   KeyPair: keyPairDefinition,
+  Database: databaseDefinition,
+  Schema: schemaDefinition,
 } as const;
 
 describe("docs/reference.md: the On change column", () => {

@@ -11,8 +11,10 @@ import { hostDefinition } from "../../provider/resources/host";
 import { instanceDefinition } from "../../provider/resources/instance";
 import { backupPolicyDefinition } from "../../provider/resources/backup-policy";
 import { instanceParametersDefinition } from "../../provider/resources/instance-parameters";
+import { databaseDefinition } from "../../provider/resources/database/database";
+import { schemaDefinition } from "../../provider/resources/database/schema";
 
-const DEFINITIONS = [dataCenterDefinition, keyPairDefinition, hostDefinition, instanceDefinition, backupPolicyDefinition, instanceParametersDefinition];
+const DEFINITIONS = [dataCenterDefinition, keyPairDefinition, hostDefinition, instanceDefinition, backupPolicyDefinition, instanceParametersDefinition, databaseDefinition, schemaDefinition];
 const doc = readFileSync(join(__dirname, "../../docs/validation.md"), "utf8");
 
 interface Def {
@@ -76,7 +78,7 @@ function rows(): Row[] {
 describe("docs/validation.md", () => {
   const table = rows();
 
-  it("has rows for the six resources", () => {
+  it("has rows for every resource", () => {
     expect(new Set(table.map((r) => r.resource))).toEqual(new Set(DEFINITIONS.map((d) => d.kind)));
   });
 
