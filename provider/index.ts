@@ -12,3 +12,5 @@ export { backupPolicy } from "./resources/backup-policy";
 export { instanceParameters } from "./resources/instance-parameters";
 export { database } from "./resources/database/database";
 export { schema } from "./resources/database/schema";
+export { privileges } from "./resources/database/privileges";
+export { dbRoleMembership } from "./resources/database/role-membership";

@@ -153,10 +153,12 @@ export function render(schemaText) {
     BackupPolicy: ["timeouts"],
     Database: ["adopt"],
     DataCenter: ["adopt", "timeouts"],
+    DbRoleMembership: ["timeouts"],
     Host: ["adopt", "forceRemoveChrootDir", "rootPassword", "timeouts"],
     Instance: ["adopt", "deletion", "rdsAdminPassword", "timeouts"],
     InstanceParameters: ["restartIfRequired", "timeouts"],
     KeyPair: ["adopt", "forceDelete", "timeouts"],
+    Privileges: ["timeouts"],
     Schema: ["adopt"],
   };
   const DOC_CONDITIONAL = { Instance: ["arbiterAzIps", "loggerAzIps", "manageIps", "masterAzIps", "slaveAzIps", "solution"] };

@@ -7,6 +7,8 @@ export { BackupPolicy } from "./backup-policy.gen";
 export { InstanceParameters } from "./instance-parameters.gen";
 export { Database } from "./database.gen";
 export { Schema } from "./schema.gen";
+export { Privileges } from "./privileges.gen";
+export { DbRoleMembership } from "./db-role-membership.gen";
 export { providerStub } from "./stub";
 export * from "./types.gen";
 export { GaussDbDeployment, type GaussDbDeploymentArgs, type GaussDbHostArgs } from "./components/gaussdb-deployment";

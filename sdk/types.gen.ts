@@ -389,6 +389,43 @@ export const DatabaseSecretOutputs: string[] = [];
 /** Inputs of Database that the class wraps in `pulumi.secret` whatever the program passes (schema.json `secret: true`). */
 export const DatabaseSecretInputs: string[] = [];
 
+/** Arguments of {@link DbRoleMembership}: One role granted to one database user or role (reference 4.4.18 `user_role_permissions`: "将角色/用户的权限赋予其他用户/角色"), read back through the user list's `memberof` (4.4.13). Keyed by `instanceId`, `role` and `member`: changing any of them replaces the resource; `adminOption` changes in place. Delete revokes the membership, also one the member already had before the stack (create warns about it). Id `<instanceId>/memberships/<role>/<member>`. Refresh sees a membership revoked out of band when 4.4.13 lists the member (its `memberof` no longer names the role) and drops the resource from the state, so the next `up` grants it again; it cannot see the admin option (4.4.13 prints only role names), nor anything about a member the list does not show. One membership has one owner in a stack: a second resource naming it is refused at preview, and a renamed resource's delete leaves it to its successor. */
+export interface DbRoleMembershipArgs {
+  /** Whether the member may grant the role on (4.4.18 `is_reuse`, "被授权的用户也可以将此权限赋予他人"). Default false. Updates in place: turning it off revokes the role and grants it again without the option (the reference has no call that drops only the option), so the member is without the role for a moment. */
+  readonly adminOption?: pulumi.Input<boolean>;
+  /** Id of the instance. Changing it replaces the resource. */
+  readonly instanceId: pulumi.Input<string>;
+  /** The user or role that receives the role (4.4.18 `target_name`). Changing it replaces the resource. */
+  readonly member: pulumi.Input<string>;
+  /** The role granted (4.4.18 `source_name`), e.g. a `DbRole`'s name or a built-in `gs_role_…` role. Changing it replaces the resource. */
+  readonly role: pulumi.Input<string>;
+  /** Waiting limits (the calls are synchronous; default 5m each). */
+  readonly timeouts?: pulumi.Input<TimeoutsArgs>;
+}
+
+/** Outputs of DbRoleMembership. */
+export interface DbRoleMembershipOutputs {
+  /** Whether the member may grant the role on, as last set (4.4.13 does not show it). */
+  readonly adminOption?: boolean;
+  /** Instance id. */
+  readonly instanceId: string;
+  /** The member. */
+  readonly member: string;
+  /** Whether the user list (4.4.13) showed the member when last read; only then does refresh see the membership, or the member, disappear. */
+  readonly memberListed: boolean;
+  /** The role. */
+  readonly role: string;
+  /** Waiting limits. */
+  readonly timeouts?: Timeouts;
+}
+
+/** Output property names of DbRoleMembership (registered as outputs by the resource class). */
+export const DbRoleMembershipOutputKeys = ["adminOption","instanceId","member","memberListed","role","timeouts"] as const;
+/** Properties of DbRoleMembership that are Pulumi secrets. */
+export const DbRoleMembershipSecretOutputs: string[] = [];
+/** Inputs of DbRoleMembership that the class wraps in `pulumi.secret` whatever the program passes (schema.json `secret: true`). */
+export const DbRoleMembershipSecretInputs: string[] = [];
+
 /** Arguments of {@link Host}: A host (physical machine) managed by TPOPS (reference 4.9.1–4.9.4, 4.9.8). Adding and removing a host are asynchronous platform jobs that the resource waits for. Give exactly one of `rootPassword` and `sshKeyId`. */
 export interface HostArgs {
   /** Take over an existing host with the same `manageIp` instead of failing. Default false. */
@@ -694,6 +731,59 @@ export const KeyPairOutputKeys = ["adopt","algorithm","createdAt","description",
 export const KeyPairSecretOutputs: string[] = [];
 /** Inputs of KeyPair that the class wraps in `pulumi.secret` whatever the program passes (schema.json `secret: true`). */
 export const KeyPairSecretInputs: string[] = [];
+
+/** Arguments of {@link Privileges}: The privileges of one grantee (a database user or role) on the objects of one scope (reference 4.4.6 and 4.4.18): a database, a schema, tables or views, columns, sequences, functions, procedures or tablespaces. Keyed by `instanceId`, `grantee`, `scope`, `database`, `schema`, `objects` and `columns`: changing any of them replaces the resource (the replacement grants first; the old one's delete then revokes nothing the replacement grants). It owns the privileges in `privileges`: an update revokes those that left the set and grants those that joined it; delete revokes all of them, also ones the grantee already held before the stack granted them (the reference has no API that lists privileges, so the provider cannot tell). Schema, table and sequence privileges are granted with 4.4.18 (users and roles), the other scopes with 4.4.6 (database users). Id `<instanceId>/privileges/<grantee>/<scope>/<12 hex digits of a hash of database, schema, objects and columns>`. One privilege of a grantee on an object has one owner in a stack: a second Privileges resource naming it is refused at preview, and a renamed resource's delete leaves alone what its successor grants. Refresh: since no API lists privileges, `pulumi refresh` and `pulumi preview --refresh` cannot see a privilege revoked or granted out of band, nor a dropped table, column, sequence, function, procedure or tablespace; they see the instance, the database (4.4.12), the schema (4.4.3) or a grantee the user list showed (4.4.13) disappear, and then drop the resource from the state, so the next `up` grants again. To restore privileges revoked out of band, run `pulumi up --replace <the resource's URN>`. `Privileges.get` is not supported: nothing can be read by id. */
+export interface PrivilegesArgs {
+  /** Columns (4.4.6 `column_name`) of each table in `objects`: required for scope `table_column`, refused for the others. Order and repeats do not matter. Changing it replaces the resource. */
+  readonly columns?: pulumi.Input<pulumi.Input<string>[]>;
+  /** Database (4.4.6 `database_name`): required for every scope but `tablespace`, refused for `tablespace`. It must exist (4.4.12 lists it, or it is one of the template databases `postgres`, `template0`, `template1`, `templatem`): warned at preview, refused before the first grant. Changing it replaces the resource. */
+  readonly database?: pulumi.Input<string>;
+  /** The database user or role that holds the privileges (4.4.6 `name`, 4.4.18 `name`). The scopes granted with 4.4.6 (`database`, `table_column`, `function`, `procedure`, `tablespace`) need a database user the instance lists (4.4.13): warned at preview, refused before the first grant. Changing it replaces the resource. */
+  readonly grantee: pulumi.Input<string>;
+  /** Id of the instance. Changing it replaces the resource. */
+  readonly instanceId: pulumi.Input<string>;
+  /** The tables or views (scopes `table`, `table_column`), sequences, functions, procedures or tablespaces the privileges are on (4.4.6 `table_name`, `sequence_name`, `function_name`, `procedure_name`, `tablespace_name`): at least one; refused for scopes `database` and `schema`. A function or procedure is `name`, or `name(type, …)` with all its argument types in order (4.4.6 `arg_type`), e.g. `add_order(integer, text)`, kept as `add_order(integer,text)`. Order and repeats do not matter. No API lists these objects, so they are not checked. Changing it replaces the resource. */
+  readonly objects?: pulumi.Input<pulumi.Input<string>[]>;
+  /** The privileges, from the scope's list (reference 4.4.6; any case, kept in upper case in the reference's order, repeats once): table SELECT, INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER, ALTER, DROP, COMMENT, INDEX, VACUUM; table_column SELECT, INSERT, UPDATE, REFERENCES, COMMENT; database CREATE, ALTER, DROP, COMMENT; schema CREATE, USAGE, ALTER, DROP, COMMENT; sequence SELECT, UPDATE, USAGE, ALTER, DROP, COMMENT; function and procedure ALTER, DROP, COMMENT; tablespace CREATE, ALTER, DROP, COMMENT. Updates in place: what left the list is revoked, what joined it granted. */
+  readonly privileges: pulumi.Input<pulumi.Input<string>[]>;
+  /** Schema (4.4.6 `schema_name`): required for scopes `schema`, `table`, `table_column`, `sequence`, `function` and `procedure`, refused for `database` and `tablespace`. It must exist in the database (4.4.3 lists it, or it is `public` or `information_schema`): warned at preview, refused before the first grant. Changing it replaces the resource. */
+  readonly schema?: pulumi.Input<string>;
+  /** What the privileges are on (reference 4.4.6 `scope`; any case): `database`, `schema`, `table` (tables or views), `table_column`, `sequence`, `function`, `procedure` or `tablespace`. Changing it replaces the resource. */
+  readonly scope: pulumi.Input<"database" | "schema" | "table" | "table_column" | "sequence" | "function" | "procedure" | "tablespace">;
+  /** Waiting limits (the calls are synchronous; default 5m each). */
+  readonly timeouts?: pulumi.Input<TimeoutsArgs>;
+}
+
+/** Outputs of Privileges. */
+export interface PrivilegesOutputs {
+  /** Columns (scope `table_column`). */
+  readonly columns?: string[];
+  /** Database. */
+  readonly database?: string;
+  /** The user or role holding the privileges. */
+  readonly grantee: string;
+  /** Whether the user list (4.4.13) showed the grantee when the privileges were granted; only then does refresh notice the grantee's deletion. */
+  readonly granteeListed: boolean;
+  /** Instance id. */
+  readonly instanceId: string;
+  /** The objects the privileges are on, sorted (functions and procedures with their argument types). */
+  readonly objects?: string[];
+  /** The privileges granted by this resource, as last applied (refresh cannot read them back). */
+  readonly privileges: string[];
+  /** Schema. */
+  readonly schema?: string;
+  /** Scope. */
+  readonly scope: string;
+  /** Waiting limits. */
+  readonly timeouts?: Timeouts;
+}
+
+/** Output property names of Privileges (registered as outputs by the resource class). */
+export const PrivilegesOutputKeys = ["columns","database","grantee","granteeListed","instanceId","objects","privileges","schema","scope","timeouts"] as const;
+/** Properties of Privileges that are Pulumi secrets. */
+export const PrivilegesSecretOutputs: string[] = [];
+/** Inputs of Privileges that the class wraps in `pulumi.secret` whatever the program passes (schema.json `secret: true`). */
+export const PrivilegesSecretInputs: string[] = [];
 
 /** Arguments of {@link Schema}: A schema of a database (reference 4.4.2 create, 4.4.3 list); one schema per resource (the API takes up to 20 per request). Every input but `adopt` replaces it. Deleting the resource does not drop the schema: TPOPS 24.1.30 has no API that drops one, so delete only removes it from the stack (forgets it) and warns that it still exists, with the SQL to drop it (`DROP SCHEMA "<name>";`, connected to its database as an administrator or its owner); it also goes away with its database or instance. A replacement that keeps instance, database and name is refused at preview while the old schema exists. A read is one list (4.4.3): the owner shows drift, and a schema that is gone leaves the state. Id: `<instanceId>/databases/<database>/schemas/<name>`. */
 export interface SchemaArgs {

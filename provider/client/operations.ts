@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { privilegeOperations } from "./operations-privileges";
 import { databaseOperations } from "./operations-database";
 
 /** HTTP methods the TPOPS API uses (reference table 3-2). */
@@ -773,4 +774,5 @@ export const ops = {
   },
   databases: databaseOperations().databases,
   schemas: databaseOperations().schemas,
+  privileges: privilegeOperations(),
 } as const;

@@ -349,6 +349,62 @@ export const DatabaseMeta: ResourceMeta = {
   }
 };
 
+/** Inputs of DbRoleMembership as the provider receives them. */
+export interface DbRoleMembershipInputs {
+  /** Whether the member may grant the role on (4.4.18 `is_reuse`, "被授权的用户也可以将此权限赋予他人"). Default false. Updates in place: turning it off revokes the role and grants it again without the option (the reference has no call that drops only the option), so the member is without the role for a moment. */
+  readonly adminOption?: boolean;
+  /** Id of the instance. Changing it replaces the resource. */
+  readonly instanceId: string;
+  /** The user or role that receives the role (4.4.18 `target_name`). Changing it replaces the resource. */
+  readonly member: string;
+  /** The role granted (4.4.18 `source_name`), e.g. a `DbRole`'s name or a built-in `gs_role_…` role. Changing it replaces the resource. */
+  readonly role: string;
+  /** Waiting limits (the calls are synchronous; default 5m each). */
+  readonly timeouts?: Timeouts;
+}
+
+/** Outputs (state) of DbRoleMembership. */
+export interface DbRoleMembershipOutputs {
+  /** Whether the member may grant the role on, as last set (4.4.13 does not show it). */
+  readonly adminOption?: boolean;
+  /** Instance id. */
+  readonly instanceId: string;
+  /** The member. */
+  readonly member: string;
+  /** Whether the user list (4.4.13) showed the member when last read; only then does refresh see the membership, or the member, disappear. */
+  readonly memberListed: boolean;
+  /** The role. */
+  readonly role: string;
+  /** Waiting limits. */
+  readonly timeouts?: Timeouts;
+}
+
+/** Schema facts of DbRoleMembership. */
+export const DbRoleMembershipMeta: ResourceMeta = {
+  "token": "tpops:index:DbRoleMembership",
+  "inputs": [
+    "adminOption",
+    "instanceId",
+    "member",
+    "role",
+    "timeouts"
+  ],
+  "requiredInputs": [
+    "instanceId",
+    "member",
+    "role"
+  ],
+  "replaceOnChanges": [
+    "instanceId",
+    "member",
+    "role"
+  ],
+  "secrets": [],
+  "defaults": {
+    "adminOption": false
+  }
+};
+
 /** Inputs of Host as the provider receives them. */
 export interface HostInputs {
   /** Take over an existing host with the same `manageIp` instead of failing. Default false. */
@@ -783,6 +839,85 @@ export const KeyPairMeta: ResourceMeta = {
     "algorithm": "RSA_3072",
     "forceDelete": false
   }
+};
+
+/** Inputs of Privileges as the provider receives them. */
+export interface PrivilegesInputs {
+  /** Columns (4.4.6 `column_name`) of each table in `objects`: required for scope `table_column`, refused for the others. Order and repeats do not matter. Changing it replaces the resource. */
+  readonly columns?: string[];
+  /** Database (4.4.6 `database_name`): required for every scope but `tablespace`, refused for `tablespace`. It must exist (4.4.12 lists it, or it is one of the template databases `postgres`, `template0`, `template1`, `templatem`): warned at preview, refused before the first grant. Changing it replaces the resource. */
+  readonly database?: string;
+  /** The database user or role that holds the privileges (4.4.6 `name`, 4.4.18 `name`). The scopes granted with 4.4.6 (`database`, `table_column`, `function`, `procedure`, `tablespace`) need a database user the instance lists (4.4.13): warned at preview, refused before the first grant. Changing it replaces the resource. */
+  readonly grantee: string;
+  /** Id of the instance. Changing it replaces the resource. */
+  readonly instanceId: string;
+  /** The tables or views (scopes `table`, `table_column`), sequences, functions, procedures or tablespaces the privileges are on (4.4.6 `table_name`, `sequence_name`, `function_name`, `procedure_name`, `tablespace_name`): at least one; refused for scopes `database` and `schema`. A function or procedure is `name`, or `name(type, …)` with all its argument types in order (4.4.6 `arg_type`), e.g. `add_order(integer, text)`, kept as `add_order(integer,text)`. Order and repeats do not matter. No API lists these objects, so they are not checked. Changing it replaces the resource. */
+  readonly objects?: string[];
+  /** The privileges, from the scope's list (reference 4.4.6; any case, kept in upper case in the reference's order, repeats once): table SELECT, INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER, ALTER, DROP, COMMENT, INDEX, VACUUM; table_column SELECT, INSERT, UPDATE, REFERENCES, COMMENT; database CREATE, ALTER, DROP, COMMENT; schema CREATE, USAGE, ALTER, DROP, COMMENT; sequence SELECT, UPDATE, USAGE, ALTER, DROP, COMMENT; function and procedure ALTER, DROP, COMMENT; tablespace CREATE, ALTER, DROP, COMMENT. Updates in place: what left the list is revoked, what joined it granted. */
+  readonly privileges: string[];
+  /** Schema (4.4.6 `schema_name`): required for scopes `schema`, `table`, `table_column`, `sequence`, `function` and `procedure`, refused for `database` and `tablespace`. It must exist in the database (4.4.3 lists it, or it is `public` or `information_schema`): warned at preview, refused before the first grant. Changing it replaces the resource. */
+  readonly schema?: string;
+  /** What the privileges are on (reference 4.4.6 `scope`; any case): `database`, `schema`, `table` (tables or views), `table_column`, `sequence`, `function`, `procedure` or `tablespace`. Changing it replaces the resource. */
+  readonly scope: "database" | "schema" | "table" | "table_column" | "sequence" | "function" | "procedure" | "tablespace";
+  /** Waiting limits (the calls are synchronous; default 5m each). */
+  readonly timeouts?: Timeouts;
+}
+
+/** Outputs (state) of Privileges. */
+export interface PrivilegesOutputs {
+  /** Columns (scope `table_column`). */
+  readonly columns?: string[];
+  /** Database. */
+  readonly database?: string;
+  /** The user or role holding the privileges. */
+  readonly grantee: string;
+  /** Whether the user list (4.4.13) showed the grantee when the privileges were granted; only then does refresh notice the grantee's deletion. */
+  readonly granteeListed: boolean;
+  /** Instance id. */
+  readonly instanceId: string;
+  /** The objects the privileges are on, sorted (functions and procedures with their argument types). */
+  readonly objects?: string[];
+  /** The privileges granted by this resource, as last applied (refresh cannot read them back). */
+  readonly privileges: string[];
+  /** Schema. */
+  readonly schema?: string;
+  /** Scope. */
+  readonly scope: string;
+  /** Waiting limits. */
+  readonly timeouts?: Timeouts;
+}
+
+/** Schema facts of Privileges. */
+export const PrivilegesMeta: ResourceMeta = {
+  "token": "tpops:index:Privileges",
+  "inputs": [
+    "columns",
+    "database",
+    "grantee",
+    "instanceId",
+    "objects",
+    "privileges",
+    "schema",
+    "scope",
+    "timeouts"
+  ],
+  "requiredInputs": [
+    "grantee",
+    "instanceId",
+    "privileges",
+    "scope"
+  ],
+  "replaceOnChanges": [
+    "columns",
+    "database",
+    "grantee",
+    "instanceId",
+    "objects",
+    "schema",
+    "scope"
+  ],
+  "secrets": [],
+  "defaults": {}
 };
 
 /** Inputs of Schema as the provider receives them. */

@@ -12,6 +12,8 @@ import { instanceParametersDefinition } from "../../provider/resources/instance-
 import { keyPairDefinition } from "../../provider/resources/key-pair";
 import { databaseDefinition } from "../../provider/resources/database/database";
 import { schemaDefinition } from "../../provider/resources/database/schema";
+import { privilegesDefinition } from "../../provider/resources/database/privileges";
+import { dbRoleMembershipDefinition } from "../../provider/resources/database/role-membership";
 
 const root = join(__dirname, "../..");
 const reference = readFileSync(join(root, "docs/reference.md"), "utf8");
@@ -60,6 +62,8 @@ const definitions = {
   KeyPair: keyPairDefinition,
   Database: databaseDefinition,
   Schema: schemaDefinition,
+  Privileges: privilegesDefinition,
+  DbRoleMembership: dbRoleMembershipDefinition,
 } as const;
 
 describe("docs/reference.md: the On change column", () => {

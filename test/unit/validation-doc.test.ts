@@ -13,8 +13,10 @@ import { backupPolicyDefinition } from "../../provider/resources/backup-policy";
 import { instanceParametersDefinition } from "../../provider/resources/instance-parameters";
 import { databaseDefinition } from "../../provider/resources/database/database";
 import { schemaDefinition } from "../../provider/resources/database/schema";
+import { privilegesDefinition } from "../../provider/resources/database/privileges";
+import { dbRoleMembershipDefinition } from "../../provider/resources/database/role-membership";
 
-const DEFINITIONS = [dataCenterDefinition, keyPairDefinition, hostDefinition, instanceDefinition, backupPolicyDefinition, instanceParametersDefinition, databaseDefinition, schemaDefinition];
+const DEFINITIONS = [dataCenterDefinition, keyPairDefinition, hostDefinition, instanceDefinition, backupPolicyDefinition, instanceParametersDefinition, databaseDefinition, schemaDefinition, privilegesDefinition, dbRoleMembershipDefinition];
 const doc = readFileSync(join(__dirname, "../../docs/validation.md"), "utf8");
 
 interface Def {
