@@ -618,8 +618,9 @@ export class TpopsClient {
       const parsed: unknown = JSON.parse(res.text);
       if (parsed && typeof parsed === "object") {
         const o = parsed as Record<string, unknown>;
-        const code = o.error_code ?? o.errorCode ?? o.code;
-        const msg = o.error_msg ?? o.errorMsg ?? o.message;
+        // reference A.1 prints error_code / error_msg; 4.4.7, 4.4.16–4.4.18 print errCode / externalMessage.
+        const code = o.error_code ?? o.errorCode ?? o.errCode ?? o.code;
+        const msg = o.error_msg ?? o.errorMsg ?? o.externalMessage ?? o.message;
         if (typeof code === "string" && code) errorCode = code;
         if (typeof msg === "string" && msg) errorMsg = msg;
       }

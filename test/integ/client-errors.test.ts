@@ -143,3 +143,24 @@ describe("a wrong scheme", () => {
     expect(c.stats.retries).toBeGreaterThan(0); // still treated as transient
   });
 });
+
+describe("error bodies", () => {
+  it("reads the errCode / externalMessage form some sections print (reference 4.4.7, 4.4.16–4.4.18) like error_code / error_msg", async () => {
+    // A platform answering the login, then refusing a list with the 4.4.16-style error body.
+    const port = await listen(
+      createHttpServer((req, res) => {
+        res.setHeader("content-type", "application/json");
+        if (req.url?.endsWith("/v3/auth/mini-token")) {
+          res.setHeader("x-mini-token", "t".repeat(64));
+          res.end(JSON.stringify({ x_mini_token: "t".repeat(64), session_timeout: 30 }));
+          return;
+        }
+        res.statusCode = 400;
+        res.end(JSON.stringify({ errCode: "DBS.200062", externalMessage: "Invalid user name." }));
+      }),
+    );
+    const e = await failure(client({ endpoint: `http://127.0.0.1:${port}/rds` }).call(ops.engineVersions.list));
+    expect(e).toBeInstanceOf(TpopsApiError);
+    expect(e).toMatchObject({ status: 400, errorCode: "DBS.200062", errorMsg: "Invalid user name." });
+  });
+});
