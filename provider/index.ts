@@ -13,4 +13,7 @@ export { instanceParameters } from "./resources/instance-parameters";
 export { database } from "./resources/database/database";
 export { schema } from "./resources/database/schema";
 export { privileges } from "./resources/database/privileges";
+export { dbUser } from "./resources/database/db-user";
+export { dbRole } from "./resources/database/db-role";
+export { builtinPasswords } from "./resources/database/builtin-passwords";
 export { dbRoleMembership } from "./resources/database/role-membership";

@@ -151,9 +151,12 @@ export function render(schemaText) {
   // test/unit/reference-doc.test.ts holds both tables to the providers.
   const DOC_LOCAL_ONLY = {
     BackupPolicy: ["timeouts"],
+    BuiltinPasswords: ["timeouts"],
     Database: ["adopt"],
     DataCenter: ["adopt", "timeouts"],
+    DbRole: ["adopt", "timeouts"],
     DbRoleMembership: ["timeouts"],
+    DbUser: ["adopt", "timeouts"],
     Host: ["adopt", "forceRemoveChrootDir", "rootPassword", "timeouts"],
     Instance: ["adopt", "deletion", "rdsAdminPassword", "timeouts"],
     InstanceParameters: ["restartIfRequired", "timeouts"],

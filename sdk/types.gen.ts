@@ -307,6 +307,49 @@ export const BackupPolicySecretOutputs: string[] = [];
 /** Inputs of BackupPolicy that the class wraps in `pulumi.secret` whatever the program passes (schema.json `secret: true`). */
 export const BackupPolicySecretInputs: string[] = [];
 
+/** Arguments of {@link BuiltinPasswords}: The passwords of an instance's built-in database users rdsAdmin, rdsMetric, rdsRepl, rdsBackup and root (reference 4.4.8 "初始化数据库内置rdsAdmin、rdsMetric、rdsRepl、rdsBackup、root五个用户的密码"). Id `<instanceId>/builtin-passwords`. A settings resource: each password given is set on create and set again when it changes; passwords left out are not touched. Passwords cannot be read back, so refresh only checks that the instance exists, and deleting the resource leaves the passwords as they are (what was there before is not known). `rootPassword` changes root in place; the Instance's `password` stays the install-time value in its state (changing that one replaces the instance). */
+export interface BuiltinPasswordsArgs {
+  /** Id of the instance. Changing it sets the passwords of another instance (replace). */
+  readonly instanceId: pulumi.Input<string>;
+  /** New password of rdsAdmin (4.4.8 `admin_password`, sent with `admin_name` rdsAdmin). The database password rule (reference 4.4.16, with `_`), not the reverse of the one this resource set before (A.3 DBS.200476). Updates in place. (secret) */
+  readonly rdsAdminPassword?: pulumi.Input<string>;
+  /** New password of rdsBackup (4.4.8 `backup_password`, with `backup_name` rdsBackup). The same rule. Updates in place. (secret) */
+  readonly rdsBackupPassword?: pulumi.Input<string>;
+  /** New password of rdsMetric (4.4.8 `metric_password`, with `metric_name` rdsMetric). The same rule. Updates in place. (secret) */
+  readonly rdsMetricPassword?: pulumi.Input<string>;
+  /** New password of rdsRepl (4.4.8 `repl_password`, with `repl_name` rdsRepl). The same rule. Updates in place. (secret) */
+  readonly rdsReplPassword?: pulumi.Input<string>;
+  /** New password of root (4.4.8 `root_password`, with `root_name` root). The same rule (A.3 DBS.200052 "数据库root密码非法"). Updates in place. (secret) */
+  readonly rootPassword?: pulumi.Input<string>;
+  /** Waiting limits (the call is synchronous; default 5m each). */
+  readonly timeouts?: pulumi.Input<TimeoutsArgs>;
+}
+
+/** Outputs of BuiltinPasswords. */
+export interface BuiltinPasswordsOutputs {
+  /** Instance id. */
+  readonly instanceId: string;
+  /** rdsAdmin's password as last set by this resource. (secret) */
+  readonly rdsAdminPassword?: string;
+  /** rdsBackup's password as last set by this resource. (secret) */
+  readonly rdsBackupPassword?: string;
+  /** rdsMetric's password as last set by this resource. (secret) */
+  readonly rdsMetricPassword?: string;
+  /** rdsRepl's password as last set by this resource. (secret) */
+  readonly rdsReplPassword?: string;
+  /** root's password as last set by this resource. (secret) */
+  readonly rootPassword?: string;
+  /** Waiting limits. */
+  readonly timeouts?: Timeouts;
+}
+
+/** Output property names of BuiltinPasswords (registered as outputs by the resource class). */
+export const BuiltinPasswordsOutputKeys = ["instanceId","rdsAdminPassword","rdsBackupPassword","rdsMetricPassword","rdsReplPassword","rootPassword","timeouts"] as const;
+/** Properties of BuiltinPasswords that are Pulumi secrets. */
+export const BuiltinPasswordsSecretOutputs: string[] = ["rdsAdminPassword","rdsBackupPassword","rdsMetricPassword","rdsReplPassword","rootPassword"];
+/** Inputs of BuiltinPasswords that the class wraps in `pulumi.secret` whatever the program passes (schema.json `secret: true`). */
+export const BuiltinPasswordsSecretInputs: string[] = ["rdsAdminPassword","rdsBackupPassword","rdsMetricPassword","rdsReplPassword","rootPassword"];
+
 /** Arguments of {@link DataCenter}: A TPOPS data center (机房, reference 4.9.9–4.9.12). Hosts belong to a data center; the platform refuses to delete one that still has hosts. */
 export interface DataCenterArgs {
   /** Take over an existing data center with the same `name` instead of failing. Default false. */
@@ -389,6 +432,43 @@ export const DatabaseSecretOutputs: string[] = [];
 /** Inputs of Database that the class wraps in `pulumi.secret` whatever the program passes (schema.json `secret: true`). */
 export const DatabaseSecretInputs: string[] = [];
 
+/** Arguments of {@link DbRole}: A database role of an instance (reference 4.4.16 create, 4.4.17 delete). Id `<instanceId>/roles/<name>`. The reference has no call that changes or reads a role, and no role list: a change of `instanceId`, `name` or `password` replaces the role (the old one is deleted first, and with it the privileges and memberships granted to it). `pulumi refresh` looks the role up in the user list (4.4.13), which the reference does not say lists roles: a role the list showed once and no longer shows is dropped from the state; a role the list never showed stays as it is (`listed` says which). With `adopt: true` an existing role of that name, found in that list, is taken over; its password cannot be read or set, so the program's is recorded as given. */
+export interface DbRoleArgs {
+  /** Take over an existing role with the same `name` (found in the 4.4.13 list) instead of failing. Its password is recorded unverified: no call reads or sets a role's password. Default false. */
+  readonly adopt?: pulumi.Input<boolean>;
+  /** Id of the instance. Changing it replaces the role. */
+  readonly instanceId: pulumi.Input<string>;
+  /** Role name: 1–63 characters of letters, digits and `_`, not starting with `pg` or a digit, not a system user or role (reference 4.4.16). A name another user or role has is refused at preview unless `adopt`. Default: the Pulumi name in lower case with `_` for other characters, `_` and 6 hex digits. Changing it replaces the role. */
+  readonly name?: pulumi.Input<string>;
+  /** Password: at least 8 characters, three of upper-case letters, lower-case letters, digits and specials, nothing outside letters, digits and the specials 4.4.16 prints (`~!@#$%^&*()=+[{}];,<.>/?`, backslash, vertical bar; not `_`). Required, except with `adopt`. No call changes a role's password, so changing it replaces the role. (secret) */
+  readonly password?: pulumi.Input<string>;
+  /** Waiting limits (role calls are synchronous; default 5m each). */
+  readonly timeouts?: pulumi.Input<TimeoutsArgs>;
+}
+
+/** Outputs of DbRole. */
+export interface DbRoleOutputs {
+  /** Whether the role was adopted. */
+  readonly adopt?: boolean;
+  /** Instance id. */
+  readonly instanceId: string;
+  /** Whether the user list (4.4.13) showed the role when it was last read; only then does refresh notice the role's deletion. */
+  readonly listed: boolean;
+  /** Role name. */
+  readonly name: string;
+  /** The password the role was created (or adopted) with. (secret) */
+  readonly password?: string;
+  /** Waiting limits. */
+  readonly timeouts?: Timeouts;
+}
+
+/** Output property names of DbRole (registered as outputs by the resource class). */
+export const DbRoleOutputKeys = ["adopt","instanceId","listed","name","password","timeouts"] as const;
+/** Properties of DbRole that are Pulumi secrets. */
+export const DbRoleSecretOutputs: string[] = ["password"];
+/** Inputs of DbRole that the class wraps in `pulumi.secret` whatever the program passes (schema.json `secret: true`). */
+export const DbRoleSecretInputs: string[] = ["password"];
+
 /** Arguments of {@link DbRoleMembership}: One role granted to one database user or role (reference 4.4.18 `user_role_permissions`: "将角色/用户的权限赋予其他用户/角色"), read back through the user list's `memberof` (4.4.13). Keyed by `instanceId`, `role` and `member`: changing any of them replaces the resource; `adminOption` changes in place. Delete revokes the membership, also one the member already had before the stack (create warns about it). Id `<instanceId>/memberships/<role>/<member>`. Refresh sees a membership revoked out of band when 4.4.13 lists the member (its `memberof` no longer names the role) and drops the resource from the state, so the next `up` grants it again; it cannot see the admin option (4.4.13 prints only role names), nor anything about a member the list does not show. One membership has one owner in a stack: a second resource naming it is refused at preview, and a renamed resource's delete leaves it to its successor. */
 export interface DbRoleMembershipArgs {
   /** Whether the member may grant the role on (4.4.18 `is_reuse`, "被授权的用户也可以将此权限赋予他人"). Default false. Updates in place: turning it off revokes the role and grants it again without the option (the reference has no call that drops only the option), so the member is without the role for a moment. */
@@ -425,6 +505,95 @@ export const DbRoleMembershipOutputKeys = ["adminOption","instanceId","member","
 export const DbRoleMembershipSecretOutputs: string[] = [];
 /** Inputs of DbRoleMembership that the class wraps in `pulumi.secret` whatever the program passes (schema.json `secret: true`). */
 export const DbRoleMembershipSecretInputs: string[] = [];
+
+/** Arguments of {@link DbUser}: A database user of an instance (reference 4.4.4 create, 4.4.5 delete, 4.4.7 attributes, 4.4.9 password reset, 4.4.10/4.4.11 lock and unlock, 4.4.13 list). Id `<instanceId>/users/<name>`. The password (secret) is reset in place; the attributes of 4.4.7 and `locked` change in place; `pulumi refresh` reads lock status and the attributes 4.4.13 shows (`sysadmin` as `rolsuper`, `createDb`, `createRole`, `replication`, `login`) — `auditAdmin`, `monAdmin`, `oprAdmin` and `polAdmin` are set but cannot be read back. A new `instanceId` or `name` replaces the user (the old one is deleted first). The system users `rdsAdmin`, `rdsMetric`, `rdsBackup`, `rdsRepl` and the built-in `root` cannot be managed as a DbUser (their passwords: BuiltinPasswords). With `adopt: true` an existing user of that name is taken over; its password is reset only when the program gives one. */
+export interface DbUserArgs {
+  /** Take over an existing user with the same `name` instead of failing (preview says so). Without `password` the adopted user keeps its password. Default false. */
+  readonly adopt?: pulumi.Input<boolean>;
+  /** Audit administrator (4.4.7 `auditadmin_enabled`). Unset: not managed. Set, but not read back (4.4.13 does not show it). Updates in place. */
+  readonly auditAdmin?: pulumi.Input<boolean>;
+  /** May create databases (4.4.7 `createdb_enabled`; read from 4.4.13 `rolcreatedb`). Unset: not managed. With `loginOnly` it must agree (`loginOnly: true` means false, `false` means true). Updates in place. */
+  readonly createDb?: pulumi.Input<boolean>;
+  /** May create users and roles (4.4.7 `createrole_enabled`; read from 4.4.13 `rolcreaterole`). Unset: not managed. With `loginOnly` it must agree. Updates in place. */
+  readonly createRole?: pulumi.Input<boolean>;
+  /** Id of the instance. Changing it replaces the user. */
+  readonly instanceId: pulumi.Input<string>;
+  /** Whether the user is locked (4.4.10 lock, 4.4.11 unlock; read from 4.4.13 `lock_status`). Default false: a user locked out of band is unlocked by the next `up`. Updates in place. */
+  readonly locked?: pulumi.Input<boolean>;
+  /** May log in (4.4.7 `login_enabled`; read from 4.4.13 `rolcanlogin`). Unset: not managed. Updates in place. */
+  readonly login?: pulumi.Input<boolean>;
+  /** 4.4.4 `is_login_only`: true gives the user only the login privilege, false also CREATEROLE and CREATEDB. Unset: the platform's default at create, not managed afterwards. A change sets `createRole` and `createDb` through 4.4.7 (read back from them: both false is true, both true is false). Updates in place. */
+  readonly loginOnly?: pulumi.Input<boolean>;
+  /** Monitoring administrator (4.4.7 `monadmin_enabled`). Unset: not managed. Set, but not read back. Updates in place. */
+  readonly monAdmin?: pulumi.Input<boolean>;
+  /** User name: 1–63 characters, not starting with `pg` or a digit, not a system user (reference 4.4.2 owner); characters other than letters, digits and `_` are warned about (4.4.16's rule for role names). A name another user or role has is refused at preview unless `adopt`. Default: the Pulumi name in lower case with `_` for other characters, `_` and 6 hex digits. Changing it replaces the user. */
+  readonly name?: pulumi.Input<string>;
+  /** Operations administrator (4.4.7 `opradmin_enabled`). Unset: not managed. Set, but not read back. Updates in place. */
+  readonly oprAdmin?: pulumi.Input<boolean>;
+  /** Password: at least 8 characters, three of upper-case letters, lower-case letters, digits and specials, nothing outside those (the database password rule of reference 4.4.16; specials `~!@#$%^&*()=+[{}];,<.>/?`, backslash, vertical bar and `_`); not the reverse of the current one (A.3 DBS.200476). Required, except with `adopt`. A change resets it through 4.4.9. Updates in place. (secret) */
+  readonly password?: pulumi.Input<string>;
+  /** Security policy administrator (4.4.7 `poladmin_enabled`). Unset: not managed. Set, but not read back. Updates in place. */
+  readonly polAdmin?: pulumi.Input<boolean>;
+  /** May use streaming replication (4.4.7 `replication_enabled`; read from 4.4.13 `rolreplication`). Unset: not managed. Updates in place. */
+  readonly replication?: pulumi.Input<boolean>;
+  /** Database administrator (4.4.7 `sysadmin_enabled`; read from 4.4.13 `rolsuper`, "用户是否具有管理员权限"). Unset: not managed. Updates in place. */
+  readonly sysadmin?: pulumi.Input<boolean>;
+  /** Waiting limits (user calls are synchronous; default 5m each). */
+  readonly timeouts?: pulumi.Input<TimeoutsArgs>;
+}
+
+/** Outputs of DbUser. */
+export interface DbUserOutputs {
+  /** Whether the user was adopted. */
+  readonly adopt?: boolean;
+  /** Audit administrator, as last set (not readable). */
+  readonly auditAdmin?: boolean;
+  /** Whether the user bypasses row-level security (4.4.13 `rolbypassrls`), as last read. */
+  readonly bypassRls?: boolean;
+  /** Maximum concurrent connections, -1 for no limit (4.4.13 `rolconnlimit`), as last read. */
+  readonly connectionLimit?: number;
+  /** May create databases, as last read. */
+  readonly createDb?: boolean;
+  /** May create users and roles, as last read. */
+  readonly createRole?: boolean;
+  /** Whether the user inherits its roles' privileges (4.4.13 `rolinherit`), as last read. */
+  readonly inherit?: boolean;
+  /** Instance id. */
+  readonly instanceId: string;
+  /** Whether the user is locked, as last read. */
+  readonly locked: boolean;
+  /** May log in, as last read. */
+  readonly login?: boolean;
+  /** True when the user has neither CREATEROLE nor CREATEDB, false when it has both, as last read. */
+  readonly loginOnly?: boolean;
+  /** The roles the user belongs to, as 4.4.13 `memberof` prints them (`{role,…}`). */
+  readonly memberOf?: string;
+  /** Monitoring administrator, as last set (not readable). */
+  readonly monAdmin?: boolean;
+  /** User name. */
+  readonly name: string;
+  /** Operations administrator, as last set (not readable). */
+  readonly oprAdmin?: boolean;
+  /** The password as last set by this stack (absent for an adopted user until the program gives one). (secret) */
+  readonly password?: string;
+  /** Time left before the password expires (4.4.13 `rolpassworddeadline`, e.g. `88 days 01:01:05`), as last read. */
+  readonly passwordDeadline?: string;
+  /** Security policy administrator, as last set (not readable). */
+  readonly polAdmin?: boolean;
+  /** May use streaming replication, as last read. */
+  readonly replication?: boolean;
+  /** Database administrator (`rolsuper`), as last read. */
+  readonly sysadmin?: boolean;
+  /** Waiting limits. */
+  readonly timeouts?: Timeouts;
+}
+
+/** Output property names of DbUser (registered as outputs by the resource class). */
+export const DbUserOutputKeys = ["adopt","auditAdmin","bypassRls","connectionLimit","createDb","createRole","inherit","instanceId","locked","login","loginOnly","memberOf","monAdmin","name","oprAdmin","password","passwordDeadline","polAdmin","replication","sysadmin","timeouts"] as const;
+/** Properties of DbUser that are Pulumi secrets. */
+export const DbUserSecretOutputs: string[] = ["password"];
+/** Inputs of DbUser that the class wraps in `pulumi.secret` whatever the program passes (schema.json `secret: true`). */
+export const DbUserSecretInputs: string[] = ["password"];
 
 /** Arguments of {@link Host}: A host (physical machine) managed by TPOPS (reference 4.9.1–4.9.4, 4.9.8). Adding and removing a host are asynchronous platform jobs that the resource waits for. Give exactly one of `rootPassword` and `sshKeyId`. */
 export interface HostArgs {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { privilegeOperations } from "./operations-privileges";
 import { databaseOperations } from "./operations-database";
+import { accountOperations } from "./operations-accounts";
 
 /** HTTP methods the TPOPS API uses (reference table 3-2). */
 export type HttpMethod = "GET" | "POST" | "PUT" | "DELETE";
@@ -774,5 +775,7 @@ export const ops = {
   },
   databases: databaseOperations().databases,
   schemas: databaseOperations().schemas,
+  users: accountOperations().users,
+  roles: accountOperations().roles,
   privileges: privilegeOperations(),
 } as const;

@@ -230,6 +230,70 @@ export const BackupPolicyMeta: ResourceMeta = {
   }
 };
 
+/** Inputs of BuiltinPasswords as the provider receives them. */
+export interface BuiltinPasswordsInputs {
+  /** Id of the instance. Changing it sets the passwords of another instance (replace). */
+  readonly instanceId: string;
+  /** New password of rdsAdmin (4.4.8 `admin_password`, sent with `admin_name` rdsAdmin). The database password rule (reference 4.4.16, with `_`), not the reverse of the one this resource set before (A.3 DBS.200476). Updates in place. (secret) */
+  readonly rdsAdminPassword?: string;
+  /** New password of rdsBackup (4.4.8 `backup_password`, with `backup_name` rdsBackup). The same rule. Updates in place. (secret) */
+  readonly rdsBackupPassword?: string;
+  /** New password of rdsMetric (4.4.8 `metric_password`, with `metric_name` rdsMetric). The same rule. Updates in place. (secret) */
+  readonly rdsMetricPassword?: string;
+  /** New password of rdsRepl (4.4.8 `repl_password`, with `repl_name` rdsRepl). The same rule. Updates in place. (secret) */
+  readonly rdsReplPassword?: string;
+  /** New password of root (4.4.8 `root_password`, with `root_name` root). The same rule (A.3 DBS.200052 "数据库root密码非法"). Updates in place. (secret) */
+  readonly rootPassword?: string;
+  /** Waiting limits (the call is synchronous; default 5m each). */
+  readonly timeouts?: Timeouts;
+}
+
+/** Outputs (state) of BuiltinPasswords. */
+export interface BuiltinPasswordsOutputs {
+  /** Instance id. */
+  readonly instanceId: string;
+  /** rdsAdmin's password as last set by this resource. (secret) */
+  readonly rdsAdminPassword?: string;
+  /** rdsBackup's password as last set by this resource. (secret) */
+  readonly rdsBackupPassword?: string;
+  /** rdsMetric's password as last set by this resource. (secret) */
+  readonly rdsMetricPassword?: string;
+  /** rdsRepl's password as last set by this resource. (secret) */
+  readonly rdsReplPassword?: string;
+  /** root's password as last set by this resource. (secret) */
+  readonly rootPassword?: string;
+  /** Waiting limits. */
+  readonly timeouts?: Timeouts;
+}
+
+/** Schema facts of BuiltinPasswords. */
+export const BuiltinPasswordsMeta: ResourceMeta = {
+  "token": "tpops:index:BuiltinPasswords",
+  "inputs": [
+    "instanceId",
+    "rdsAdminPassword",
+    "rdsBackupPassword",
+    "rdsMetricPassword",
+    "rdsReplPassword",
+    "rootPassword",
+    "timeouts"
+  ],
+  "requiredInputs": [
+    "instanceId"
+  ],
+  "replaceOnChanges": [
+    "instanceId"
+  ],
+  "secrets": [
+    "rdsAdminPassword",
+    "rdsBackupPassword",
+    "rdsMetricPassword",
+    "rdsReplPassword",
+    "rootPassword"
+  ],
+  "defaults": {}
+};
+
 /** Inputs of DataCenter as the provider receives them. */
 export interface DataCenterInputs {
   /** Take over an existing data center with the same `name` instead of failing. Default false. */
@@ -349,6 +413,62 @@ export const DatabaseMeta: ResourceMeta = {
   }
 };
 
+/** Inputs of DbRole as the provider receives them. */
+export interface DbRoleInputs {
+  /** Take over an existing role with the same `name` (found in the 4.4.13 list) instead of failing. Its password is recorded unverified: no call reads or sets a role's password. Default false. */
+  readonly adopt?: boolean;
+  /** Id of the instance. Changing it replaces the role. */
+  readonly instanceId: string;
+  /** Role name: 1–63 characters of letters, digits and `_`, not starting with `pg` or a digit, not a system user or role (reference 4.4.16). A name another user or role has is refused at preview unless `adopt`. Default: the Pulumi name in lower case with `_` for other characters, `_` and 6 hex digits. Changing it replaces the role. */
+  readonly name?: string;
+  /** Password: at least 8 characters, three of upper-case letters, lower-case letters, digits and specials, nothing outside letters, digits and the specials 4.4.16 prints (`~!@#$%^&*()=+[{}];,<.>/?`, backslash, vertical bar; not `_`). Required, except with `adopt`. No call changes a role's password, so changing it replaces the role. (secret) */
+  readonly password?: string;
+  /** Waiting limits (role calls are synchronous; default 5m each). */
+  readonly timeouts?: Timeouts;
+}
+
+/** Outputs (state) of DbRole. */
+export interface DbRoleOutputs {
+  /** Whether the role was adopted. */
+  readonly adopt?: boolean;
+  /** Instance id. */
+  readonly instanceId: string;
+  /** Whether the user list (4.4.13) showed the role when it was last read; only then does refresh notice the role's deletion. */
+  readonly listed: boolean;
+  /** Role name. */
+  readonly name: string;
+  /** The password the role was created (or adopted) with. (secret) */
+  readonly password?: string;
+  /** Waiting limits. */
+  readonly timeouts?: Timeouts;
+}
+
+/** Schema facts of DbRole. */
+export const DbRoleMeta: ResourceMeta = {
+  "token": "tpops:index:DbRole",
+  "inputs": [
+    "adopt",
+    "instanceId",
+    "name",
+    "password",
+    "timeouts"
+  ],
+  "requiredInputs": [
+    "instanceId"
+  ],
+  "replaceOnChanges": [
+    "instanceId",
+    "name",
+    "password"
+  ],
+  "secrets": [
+    "password"
+  ],
+  "defaults": {
+    "adopt": false
+  }
+};
+
 /** Inputs of DbRoleMembership as the provider receives them. */
 export interface DbRoleMembershipInputs {
   /** Whether the member may grant the role on (4.4.18 `is_reuse`, "被授权的用户也可以将此权限赋予他人"). Default false. Updates in place: turning it off revokes the role and grants it again without the option (the reference has no call that drops only the option), so the member is without the role for a moment. */
@@ -402,6 +522,125 @@ export const DbRoleMembershipMeta: ResourceMeta = {
   "secrets": [],
   "defaults": {
     "adminOption": false
+  }
+};
+
+/** Inputs of DbUser as the provider receives them. */
+export interface DbUserInputs {
+  /** Take over an existing user with the same `name` instead of failing (preview says so). Without `password` the adopted user keeps its password. Default false. */
+  readonly adopt?: boolean;
+  /** Audit administrator (4.4.7 `auditadmin_enabled`). Unset: not managed. Set, but not read back (4.4.13 does not show it). Updates in place. */
+  readonly auditAdmin?: boolean;
+  /** May create databases (4.4.7 `createdb_enabled`; read from 4.4.13 `rolcreatedb`). Unset: not managed. With `loginOnly` it must agree (`loginOnly: true` means false, `false` means true). Updates in place. */
+  readonly createDb?: boolean;
+  /** May create users and roles (4.4.7 `createrole_enabled`; read from 4.4.13 `rolcreaterole`). Unset: not managed. With `loginOnly` it must agree. Updates in place. */
+  readonly createRole?: boolean;
+  /** Id of the instance. Changing it replaces the user. */
+  readonly instanceId: string;
+  /** Whether the user is locked (4.4.10 lock, 4.4.11 unlock; read from 4.4.13 `lock_status`). Default false: a user locked out of band is unlocked by the next `up`. Updates in place. */
+  readonly locked?: boolean;
+  /** May log in (4.4.7 `login_enabled`; read from 4.4.13 `rolcanlogin`). Unset: not managed. Updates in place. */
+  readonly login?: boolean;
+  /** 4.4.4 `is_login_only`: true gives the user only the login privilege, false also CREATEROLE and CREATEDB. Unset: the platform's default at create, not managed afterwards. A change sets `createRole` and `createDb` through 4.4.7 (read back from them: both false is true, both true is false). Updates in place. */
+  readonly loginOnly?: boolean;
+  /** Monitoring administrator (4.4.7 `monadmin_enabled`). Unset: not managed. Set, but not read back. Updates in place. */
+  readonly monAdmin?: boolean;
+  /** User name: 1–63 characters, not starting with `pg` or a digit, not a system user (reference 4.4.2 owner); characters other than letters, digits and `_` are warned about (4.4.16's rule for role names). A name another user or role has is refused at preview unless `adopt`. Default: the Pulumi name in lower case with `_` for other characters, `_` and 6 hex digits. Changing it replaces the user. */
+  readonly name?: string;
+  /** Operations administrator (4.4.7 `opradmin_enabled`). Unset: not managed. Set, but not read back. Updates in place. */
+  readonly oprAdmin?: boolean;
+  /** Password: at least 8 characters, three of upper-case letters, lower-case letters, digits and specials, nothing outside those (the database password rule of reference 4.4.16; specials `~!@#$%^&*()=+[{}];,<.>/?`, backslash, vertical bar and `_`); not the reverse of the current one (A.3 DBS.200476). Required, except with `adopt`. A change resets it through 4.4.9. Updates in place. (secret) */
+  readonly password?: string;
+  /** Security policy administrator (4.4.7 `poladmin_enabled`). Unset: not managed. Set, but not read back. Updates in place. */
+  readonly polAdmin?: boolean;
+  /** May use streaming replication (4.4.7 `replication_enabled`; read from 4.4.13 `rolreplication`). Unset: not managed. Updates in place. */
+  readonly replication?: boolean;
+  /** Database administrator (4.4.7 `sysadmin_enabled`; read from 4.4.13 `rolsuper`, "用户是否具有管理员权限"). Unset: not managed. Updates in place. */
+  readonly sysadmin?: boolean;
+  /** Waiting limits (user calls are synchronous; default 5m each). */
+  readonly timeouts?: Timeouts;
+}
+
+/** Outputs (state) of DbUser. */
+export interface DbUserOutputs {
+  /** Whether the user was adopted. */
+  readonly adopt?: boolean;
+  /** Audit administrator, as last set (not readable). */
+  readonly auditAdmin?: boolean;
+  /** Whether the user bypasses row-level security (4.4.13 `rolbypassrls`), as last read. */
+  readonly bypassRls?: boolean;
+  /** Maximum concurrent connections, -1 for no limit (4.4.13 `rolconnlimit`), as last read. */
+  readonly connectionLimit?: number;
+  /** May create databases, as last read. */
+  readonly createDb?: boolean;
+  /** May create users and roles, as last read. */
+  readonly createRole?: boolean;
+  /** Whether the user inherits its roles' privileges (4.4.13 `rolinherit`), as last read. */
+  readonly inherit?: boolean;
+  /** Instance id. */
+  readonly instanceId: string;
+  /** Whether the user is locked, as last read. */
+  readonly locked: boolean;
+  /** May log in, as last read. */
+  readonly login?: boolean;
+  /** True when the user has neither CREATEROLE nor CREATEDB, false when it has both, as last read. */
+  readonly loginOnly?: boolean;
+  /** The roles the user belongs to, as 4.4.13 `memberof` prints them (`{role,…}`). */
+  readonly memberOf?: string;
+  /** Monitoring administrator, as last set (not readable). */
+  readonly monAdmin?: boolean;
+  /** User name. */
+  readonly name: string;
+  /** Operations administrator, as last set (not readable). */
+  readonly oprAdmin?: boolean;
+  /** The password as last set by this stack (absent for an adopted user until the program gives one). (secret) */
+  readonly password?: string;
+  /** Time left before the password expires (4.4.13 `rolpassworddeadline`, e.g. `88 days 01:01:05`), as last read. */
+  readonly passwordDeadline?: string;
+  /** Security policy administrator, as last set (not readable). */
+  readonly polAdmin?: boolean;
+  /** May use streaming replication, as last read. */
+  readonly replication?: boolean;
+  /** Database administrator (`rolsuper`), as last read. */
+  readonly sysadmin?: boolean;
+  /** Waiting limits. */
+  readonly timeouts?: Timeouts;
+}
+
+/** Schema facts of DbUser. */
+export const DbUserMeta: ResourceMeta = {
+  "token": "tpops:index:DbUser",
+  "inputs": [
+    "adopt",
+    "auditAdmin",
+    "createDb",
+    "createRole",
+    "instanceId",
+    "locked",
+    "login",
+    "loginOnly",
+    "monAdmin",
+    "name",
+    "oprAdmin",
+    "password",
+    "polAdmin",
+    "replication",
+    "sysadmin",
+    "timeouts"
+  ],
+  "requiredInputs": [
+    "instanceId"
+  ],
+  "replaceOnChanges": [
+    "instanceId",
+    "name"
+  ],
+  "secrets": [
+    "password"
+  ],
+  "defaults": {
+    "adopt": false,
+    "locked": false
   }
 };
 

@@ -14,6 +14,9 @@ import { databaseDefinition } from "../../provider/resources/database/database";
 import { schemaDefinition } from "../../provider/resources/database/schema";
 import { privilegesDefinition } from "../../provider/resources/database/privileges";
 import { dbRoleMembershipDefinition } from "../../provider/resources/database/role-membership";
+import { dbUserDefinition } from "../../provider/resources/database/db-user";
+import { dbRoleDefinition } from "../../provider/resources/database/db-role";
+import { builtinPasswordsDefinition } from "../../provider/resources/database/builtin-passwords";
 
 const root = join(__dirname, "../..");
 const reference = readFileSync(join(root, "docs/reference.md"), "utf8");
@@ -64,6 +67,9 @@ const definitions = {
   Schema: schemaDefinition,
   Privileges: privilegesDefinition,
   DbRoleMembership: dbRoleMembershipDefinition,
+  DbUser: dbUserDefinition,
+  DbRole: dbRoleDefinition,
+  BuiltinPasswords: builtinPasswordsDefinition,
 } as const;
 
 describe("docs/reference.md: the On change column", () => {

@@ -15,8 +15,11 @@ import { databaseDefinition } from "../../provider/resources/database/database";
 import { schemaDefinition } from "../../provider/resources/database/schema";
 import { privilegesDefinition } from "../../provider/resources/database/privileges";
 import { dbRoleMembershipDefinition } from "../../provider/resources/database/role-membership";
+import { dbUserDefinition } from "../../provider/resources/database/db-user";
+import { dbRoleDefinition } from "../../provider/resources/database/db-role";
+import { builtinPasswordsDefinition } from "../../provider/resources/database/builtin-passwords";
 
-const DEFINITIONS = [dataCenterDefinition, keyPairDefinition, hostDefinition, instanceDefinition, backupPolicyDefinition, instanceParametersDefinition, databaseDefinition, schemaDefinition, privilegesDefinition, dbRoleMembershipDefinition];
+const DEFINITIONS = [dataCenterDefinition, keyPairDefinition, hostDefinition, instanceDefinition, backupPolicyDefinition, instanceParametersDefinition, databaseDefinition, schemaDefinition, privilegesDefinition, dbRoleMembershipDefinition, dbUserDefinition, dbRoleDefinition, builtinPasswordsDefinition];
 const doc = readFileSync(join(__dirname, "../../docs/validation.md"), "utf8");
 
 interface Def {
