@@ -65,9 +65,14 @@ export const PASSWORD_SPECIALS = "~!@#$%^&*()=+\\|[{}];,<.>/?_";
  * implied: `root`/`toor` are shorter than 8 and `rdsAdmin`/`nimdAsdr` have two character classes. A password
  * merely containing the user name (`MyRoot_2024x`) is valid.
  */
-export function passwordProblem(pw: string): string | undefined {
+export function passwordProblem(pw: string, opts: { underscore?: boolean } = {}): string | undefined {
   // reference 4.4.16 password: "最小长度: 8".
   if ([...pw].length < 8) return "is shorter than 8 characters (reference 4.4.16); use at least 8";
+  // `_` is not in 4.4.16's set: only the passwords 4.11.6 sets at install (root, with its example "Gauss_234", and
+  // rdsAdmin) take it; the accounts of chapter 4.4 follow 4.4.16 as printed.
+  if (opts.underscore === false && pw.includes("_")) {
+    return 'contains _, which is not among the specials reference 4.4.16 allows ("限定为~!@#$%^&*()=+\\ [{}];,<.>/?"); use another special character';
+  }
   // reference 4.4.16 password: "当密码中包含的字符不属于上述四种字符范围内时语句执行会报错".
   if ([...pw].some((ch) => !/[A-Za-z0-9]/.test(ch) && !PASSWORD_SPECIALS.includes(ch))) {
     return `contains a character outside letters, digits and ${PASSWORD_SPECIALS} (reference 4.4.16; for example -, : and spaces are not in the set); replace it`;

@@ -236,13 +236,13 @@ export interface BuiltinPasswordsInputs {
   readonly instanceId: string;
   /** New password of rdsAdmin (4.4.8 `admin_password`, sent with `admin_name` rdsAdmin). The database password rule (reference 4.4.16, with `_`), not the reverse of the one this resource set before (A.3 DBS.200476). Updates in place. (secret) */
   readonly rdsAdminPassword?: string;
-  /** New password of rdsBackup (4.4.8 `backup_password`, with `backup_name` rdsBackup). The same rule. Updates in place. (secret) */
+  /** New password of rdsBackup (4.4.8 `backup_password`, with `backup_name` rdsBackup). The rule of 4.4.16 as printed (no `_`). Updates in place. (secret) */
   readonly rdsBackupPassword?: string;
-  /** New password of rdsMetric (4.4.8 `metric_password`, with `metric_name` rdsMetric). The same rule. Updates in place. (secret) */
+  /** New password of rdsMetric (4.4.8 `metric_password`, with `metric_name` rdsMetric). The rule of 4.4.16 as printed (no `_`). Updates in place. (secret) */
   readonly rdsMetricPassword?: string;
-  /** New password of rdsRepl (4.4.8 `repl_password`, with `repl_name` rdsRepl). The same rule. Updates in place. (secret) */
+  /** New password of rdsRepl (4.4.8 `repl_password`, with `repl_name` rdsRepl). The rule of 4.4.16 as printed (no `_`). Updates in place. (secret) */
   readonly rdsReplPassword?: string;
-  /** New password of root (4.4.8 `root_password`, with `root_name` root). The same rule (A.3 DBS.200052 "数据库root密码非法"). Updates in place. (secret) */
+  /** New password of root (4.4.8 `root_password`, with `root_name` root). The database password rule with `_` (A.3 DBS.200052 "数据库root密码非法"). Updates in place. (secret) */
   readonly rootPassword?: string;
   /** Waiting limits (the call is synchronous; default 5m each). */
   readonly timeouts?: Timeouts;
@@ -549,7 +549,7 @@ export interface DbUserInputs {
   readonly name?: string;
   /** Operations administrator (4.4.7 `opradmin_enabled`). Unset: not managed. Set, but not read back. Updates in place. */
   readonly oprAdmin?: boolean;
-  /** Password: at least 8 characters, three of upper-case letters, lower-case letters, digits and specials, nothing outside those (the database password rule of reference 4.4.16; specials `~!@#$%^&*()=+[{}];,<.>/?`, backslash, vertical bar and `_`); not the reverse of the current one (A.3 DBS.200476). Required, except with `adopt`. A change resets it through 4.4.9. Updates in place. (secret) */
+  /** Password: at least 8 characters, three of upper-case letters, lower-case letters, digits and specials, nothing outside those (the database password rule of reference 4.4.16 as printed; specials `~!@#$%^&*()=+[{}];,<.>/?`, backslash and vertical bar — not `_`); not the reverse of the current one (A.3 DBS.200476). Required, except with `adopt`. A change resets it through 4.4.9. Updates in place. (secret) */
   readonly password?: string;
   /** Security policy administrator (4.4.7 `poladmin_enabled`). Unset: not managed. Set, but not read back. Updates in place. */
   readonly polAdmin?: boolean;

@@ -33,8 +33,8 @@ const password = (user: string) =>
     .string()
     .superRefine((pw, ctx) => {
       // reference 4.4.8 prints no password rule; A.3 DBS.6025117 "数据库用户密码非法" (root: DBS.200052 "数据库root密码非法") —
-      // the database password rule of reference 4.4.16 (rules.ts passwordProblem, with 4.11.6's `_`).
-      const why = passwordProblem(pw);
+      // the database password rule of reference 4.4.16; `_` only for root and rdsAdmin, whose passwords 4.11.6 sets at install.
+      const why = passwordProblem(pw, { underscore: user === "root" || user === "rdsAdmin" });
       if (why) ctx.addIssue({ code: "custom", message: user === "root" ? `${why} (A.3 DBS.200052)` : why, input: pw });
     })
     .optional();

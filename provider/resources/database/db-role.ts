@@ -31,9 +31,7 @@ const Inputs = z
       .superRefine((pw, ctx) => {
         // reference 4.4.16 password: "非字母数字字符(限定为~!@#\$%^&*()=+\ [{}];,<.>/?)" — its own rule, without the `_` that
         // 4.11.6's root example adds to the other database passwords.
-        const why = pw.includes("_")
-          ? `contains _, which is not among the specials reference 4.4.16 allows a role password ("限定为~!@#$%^&*()=+\\ [{}];,<.>/?"); use another special character`
-          : passwordProblem(pw);
+        const why = passwordProblem(pw, { underscore: false });
         if (why) ctx.addIssue({ code: "custom", message: why, input: pw });
       })
       .optional(),
