@@ -334,6 +334,18 @@ function withoutUndefined<T extends Record<string, unknown>>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, x]) => x !== undefined)) as T;
 }
 
+/**
+ * A state as the engine can store it: the dynamic-provider host turns it into a protobuf Struct, which refuses
+ * `undefined` anywhere ("Unexpected struct type"), so undefined fields are left out at every depth.
+ */
+export function storable<T>(v: T): T {
+  if (Array.isArray(v)) return v.filter((x) => x !== undefined).map(storable) as T;
+  if (v && typeof v === "object" && Object.getPrototypeOf(v) === Object.prototype) {
+    return Object.fromEntries(Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined).map(([k, x]) => [k, storable(x)])) as T;
+  }
+  return v;
+}
+
 /** Parses a resource's `timeouts` input against its defaults. */
 export function resolveTimeouts(input: unknown, defaults: { create: string; update: string; delete: string }): Timeouts {
   const t = (input && typeof input === "object" ? input : {}) as Record<string, string | undefined>;
@@ -518,7 +530,7 @@ export function makeProvider<I extends object, O extends object>(
         }
         try {
           const outs = await takeOver(ctx, existing.id, inputs, how);
-          return { id: existing.id, outs: { ...outs, ...localOf(inputs), ...keepAutoName(props) } };
+          return { id: existing.id, outs: storable({ ...outs, ...localOf(inputs), ...keepAutoName(props) }) };
         } catch (e) {
           throw asPartial(ctx, e, props, inputs, def.localOnly);
         }
@@ -530,7 +542,7 @@ export function makeProvider<I extends object, O extends object>(
       }
       try {
         const { id, outs } = await def.create(ctx, inputs);
-        return { id, outs: { ...outs, ...localOf(inputs), ...keepAutoName(props) } };
+        return { id, outs: storable({ ...outs, ...localOf(inputs), ...keepAutoName(props) }) };
       } catch (e) {
         throw asPartial(ctx, e, props, inputs, def.localOnly);
       }
@@ -545,7 +557,7 @@ export function makeProvider<I extends object, O extends object>(
       // The inputs the state now stands for: the live values of the inputs (empty ones stand for "not set").
       const inputs = Object.fromEntries(def.meta.inputs.filter((k) => outs[k] !== undefined && outs[k] !== null && outs[k] !== "").map((k) => [k, outs[k]]));
       Object.assign(inputs, keepAutoName(props));
-      return { id, props: outs, inputs };
+      return { id, props: storable(outs), inputs: storable(inputs) };
     },
 
     async update(id, oldsRaw, newsRaw) {
@@ -555,7 +567,7 @@ export function makeProvider<I extends object, O extends object>(
       const changed = changedInputs(def.meta, olds, news).filter((k) => !def.localOnly.includes(k));
       try {
         const outs = changed.length ? await def.update(ctx, id, olds, news, changed) : olds;
-        return { outs: { ...outs, ...localOf(news), ...keepAutoName(newsRaw) } };
+        return { outs: storable({ ...outs, ...localOf(news), ...keepAutoName(newsRaw) }) };
       } catch (e) {
         throw prefixed(ctx.label, e);
       }
@@ -600,7 +612,7 @@ function asPartial(ctx: Ctx, e: unknown, props: Record<string, unknown>, inputs:
     // Recorded by the engine as a partial create: the object stays in state and the next `up` repairs or replaces it.
     return Object.assign(new TpopsError(`${ctx.label}: created as ${e.id}, but ${e.message}`, { cause: e.cause }), {
       id: e.id,
-      properties: { ...e.outs, ...local, ...keepAutoName(props), [PROVIDER_KEY]: props[PROVIDER_KEY] },
+      properties: storable({ ...e.outs, ...local, ...keepAutoName(props), [PROVIDER_KEY]: props[PROVIDER_KEY] }),
       reasons: [e.message],
     });
   }
