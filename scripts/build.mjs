@@ -2,7 +2,7 @@
 // Usage: node scripts/build.mjs [--no-typecheck]
 import { build } from "esbuild";
 import { execFileSync } from "node:child_process";
-import { existsSync, rmSync, chmodSync, renameSync } from "node:fs";
+import { existsSync, readdirSync, rmSync, chmodSync, renameSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -35,10 +35,16 @@ const entries = [
   { in: "sdk/index.ts", out: "dist/sdk/index.js", external: ["@pulumi/pulumi", "pulumi-tpops", "pulumi-tpops/*"] },
   { in: "emulator/index.ts", out: "dist/emulator/index.js", external: [] },
   { in: "emulator/cli.ts", out: "dist/emulator/cli.js", external: [], banner: { js: "#!/usr/bin/env node" } },
+  // One stub module per resource kind (sdk/stubs/<kind>.gen.ts → dist/stub/<kind>.js): the objects the SDK classes
+  // hand to Pulumi, which its serializer writes into the state as `require("pulumi-tpops/dist/stub/<kind>.js")`.
+  // No source map: the file is the few lines of sdk/stubs/methods.ts, loaded in every provider process.
+  ...(existsSync(join(root, "sdk/stubs")) ? readdirSync(join(root, "sdk/stubs")) : [])
+    .filter((f) => f.endsWith(".gen.ts"))
+    .map((f) => ({ in: `sdk/stubs/${f}`, out: `dist/stub/${f.replace(/\.gen\.ts$/, ".js")}`, external: ["pulumi-tpops", "pulumi-tpops/*"], sourcemap: false })),
 ].filter((e) => existsSync(join(root, e.in)));
 await Promise.all(
   entries.map((e) =>
-    build({ ...common, entryPoints: [join(root, e.in)], outfile: join(out, e.out.replace(/^dist\//, "")), external: e.external, banner: e.banner, ...(e.sourcemap ? { sourcemap: e.sourcemap } : {}) }),
+    build({ ...common, entryPoints: [join(root, e.in)], outfile: join(out, e.out.replace(/^dist\//, "")), external: e.external, banner: e.banner, ...(e.sourcemap !== undefined ? { sourcemap: e.sourcemap } : {}) }),
   ),
 );
 if (existsSync(join(out, "emulator/cli.js"))) chmodSync(join(out, "emulator/cli.js"), 0o755);
@@ -46,4 +52,4 @@ const old = join(root, `.dist-old-${process.pid}`);
 if (existsSync(join(root, "dist"))) renameSync(join(root, "dist"), old);
 renameSync(out, join(root, "dist"));
 rmSync(old, { recursive: true, force: true });
-console.log(`build: ${entries.map((e) => e.out).join(", ")} in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+console.log(`build: ${entries.filter((e) => !e.out.startsWith("dist/stub/")).map((e) => e.out).join(", ")}, dist/stub/*.js in ${((Date.now() - started) / 1000).toFixed(1)}s`);

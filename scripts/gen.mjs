@@ -1,6 +1,7 @@
 // Generates, from schema.json (the source of truth for resource tokens, inputs, outputs and docs):
 //   sdk/types.gen.ts                  Args (pulumi.Input) and output types, output keys, secret inputs and outputs
 //   sdk/<resource>.gen.ts             the resource classes: typed outputs, get(), constructor wiring the stub
+//   sdk/stubs/<resource>.gen.ts       the stub modules (dist/stub/<resource>.js) whose exports the classes hand to Pulumi
 //   provider/resources/schema.gen.ts  plain input/output types and per-resource metadata for the provider
 //   docs/reference.md                 the resource reference
 // `node scripts/gen.mjs --check` exits 1 when a generated file is stale (used by a unit test and CI).
@@ -117,6 +118,16 @@ export function render(schemaText) {
       "}",
     );
     classes[`sdk/${kebab(n)}.gen.ts`] = lines.join("\n") + "\n";
+    // The kind's stub module (bundled to dist/stub/<kind>.js): its exports are the provider object the class
+    // hands to Pulumi, which Pulumi's serializer writes into the state as a require() of that path (sdk/stub.ts).
+    classes[`sdk/stubs/${kebab(n)}.gen.ts`] = [
+      BANNER,
+      'import { stubMethods } from "./methods";',
+      "",
+      `/** The provider stub of ${n} (\`pulumi-tpops/dist/stub/${kebab(n)}.js\`): methods that load \`pulumi-tpops/provider\` when called. */`,
+      `export = stubMethods(${JSON.stringify(kind)});`,
+      "",
+    ].join("\n");
   }
 
   // ---- provider/resources/schema.gen.ts ----

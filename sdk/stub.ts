@@ -1,35 +1,62 @@
 import * as pulumi from "@pulumi/pulumi";
+import Module from "node:module";
+import { join, relative } from "node:path";
+
+/** Where the stub modules are, as a `require` path: `dist/stub/<kind>.js`, exported as such by package.json. */
+export const STUB_PATH = "pulumi-tpops/dist/stub";
+
+const stubs = new Map<string, pulumi.dynamic.ResourceProvider>();
 
 /**
- * The dynamic provider a resource class hands to Pulumi: a few lines per method that load the provider
- * runtime by package name *inside* the method and delegate by resource kind. It captures nothing but
- * `kind` (a string), so its serialized text in state stays small and never goes stale
- * (ARCHITECTURE.md, the serialization rule). Configuration is read in configure(), never captured here.
+ * The provider a resource class hands to dynamic.Resource: the exports object of the kind's stub module
+ * (`dist/stub/<kind>.js`, whose methods load `pulumi-tpops/provider` when called). Pulumi's closure serializer
+ * writes a value that *is* a module's exports, in a require.cache entry under node_modules, as
+ * `require("<package path>")`, so the state holds `require("pulumi-tpops/dist/stub/host.js")` and a few lines
+ * around it instead of the methods' source (docs/architecture.md, the stub rule). It captures nothing;
+ * configuration is read in configure(), in the provider process.
  */
 export function providerStub(kind: string): pulumi.dynamic.ResourceProvider {
-  return {
-    async configure(req) {
-      return require("pulumi-tpops/provider").configure(req);
-    },
-    async check(olds, news) {
-      return require("pulumi-tpops/provider")[kind].check(olds, news);
-    },
-    async diff(id, olds, news) {
-      return require("pulumi-tpops/provider")[kind].diff(id, olds, news);
-    },
-    async create(inputs) {
-      return require("pulumi-tpops/provider")[kind].create(inputs);
-    },
-    async read(id, props) {
-      return require("pulumi-tpops/provider")[kind].read(id, props);
-    },
-    async update(id, olds, news) {
-      return require("pulumi-tpops/provider")[kind].update(id, olds, news);
-    },
-    async delete(id, props) {
-      return require("pulumi-tpops/provider")[kind].delete(id, props);
-    },
-  };
+  let stub = stubs.get(kind);
+  if (!stub) stubs.set(kind, (stub = loadStub(kind)));
+  return stub;
+}
+
+/** The stub module's file name for a kind: `dataCenter` → `data-center`. */
+export function stubFile(kind: string): string {
+  return kind.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+}
+
+/**
+ * The name under which Pulumi's closure serializer writes the exports of the module cached as `file`: what
+ * follows the first `node_modules` of the path relative to the working directory (runtime/closure/createClosure,
+ * findNormalizedModuleNameAsync and captureModuleAsync); undefined when the path has none (it would then
+ * serialize the module's exports by value).
+ */
+export function serializerName(file: string, cwd = process.cwd()): string | undefined {
+  const parts = `./${relative(cwd, file)}`.replace(/\\/g, "/").split("/");
+  const at = parts.indexOf("node_modules");
+  return at < 0 ? undefined : parts.slice(at + 1).join("/");
+}
+
+function loadStub(kind: string): pulumi.dynamic.ResourceProvider {
+  const request = `${STUB_PATH}/${stubFile(kind)}.js`;
+  const file = require.resolve(request);
+  const stub = require(file) as pulumi.dynamic.ResourceProvider;
+  if (serializerName(file) === request) return stub; // installed under node_modules: the serializer names it as is
+  // Linked (`file:`, `npm link`, a workspace): Node caches the module under its real path, outside any
+  // node_modules, so the serializer would write its methods by value. A second cache entry under the path
+  // through which the program's folder reaches the package names it `require(request)`, which resolves in the
+  // provider process (whose working directory is the program's) to this same file. That entry holds a copy of
+  // the stub (the serializer takes the first entry whose exports are the value, and the real entry comes first).
+  const alias = join(process.cwd(), "node_modules", ...request.split("/"));
+  const taken = require.cache[alias];
+  if (taken) return taken.exports as pulumi.dynamic.ResourceProvider;
+  const entry = new Module(alias);
+  entry.filename = alias;
+  entry.loaded = true;
+  entry.exports = { ...stub };
+  require.cache[alias] = entry;
+  return entry.exports as pulumi.dynamic.ResourceProvider;
 }
 
 /** Input through which a class tells the provider its Pulumi resource name (auto-names, messages). */

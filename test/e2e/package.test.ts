@@ -119,6 +119,8 @@ describe("the npm package installed in a fresh project", () => {
       "dist/types/sdk/index.d.ts",
       "dist/types/provider/index.d.ts",
       "dist/types/emulator/index.d.ts",
+      "dist/stub/data-center.js",
+      "dist/stub/host.js",
     ]) {
       expect(paths, needed).toContain(needed);
     }
@@ -197,6 +199,18 @@ describe("the npm package installed in a fresh project", () => {
     expect(outputs.summary).toMatch(/^room\S* \/ key\S*$/);
     const state = await emu.control.state();
     expect(state.dataCenters.map((d: { id: string }) => d.id)).toEqual([outputs.dataCenterId]);
+
+    // The provider in state is a require of the installed package's stub module (docs/architecture.md, the stub
+    // rule), named through the package's exports: a few hundred bytes.
+    const exported = await pulumi(["stack", "export"]);
+    const stubs = (JSON.parse(exported.stdout) as { deployment: { resources: { type: string; outputs?: { __provider?: string } }[] } }).deployment.resources
+      .filter((r) => r.type.startsWith("pulumi-nodejs:dynamic/"))
+      .map((r) => r.outputs?.__provider ?? "");
+    expect(stubs).toHaveLength(2);
+    for (const s of stubs) {
+      expect(s).toMatch(/require\("pulumi-tpops\/dist\/stub\/(data-center|key-pair)\.js"\)/);
+      expect(Buffer.byteLength(s)).toBeLessThanOrEqual(512);
+    }
 
     const preview = await pulumi(["preview", "--expect-no-changes"]);
     expect(preview.code, preview.stdout + preview.stderr).toBe(0);
