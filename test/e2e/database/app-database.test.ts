@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestEmulator, type TestEmulator } from "../../helpers/emulator";
 import type { PulumiRun, TestProject } from "../../helpers/pulumi";
 import { activeInstance } from "../../conformance/instance-fixtures";
-import { exampleProject, expectNoIgnoredFields } from "../helpers";
+import { exampleProject, expectNoIgnoredFields, programProject } from "../helpers";
 
 let emu: TestEmulator;
 let p: TestProject;
@@ -118,5 +118,45 @@ describe("app-database example", () => {
     expect(destroyed).toMatch(/Database \(orders\):[\s\S]*still exists/);
     expect(destroyed).toMatch(/Schema \(orders-app-schema\):[\s\S]*still exists/);
     await expectNoIgnoredFields(emu);
+  });
+});
+
+describe("BuiltinPasswords", () => {
+  it("sets a built-in user's password (secret even as config), rotates it in place and leaves it on destroy", async () => {
+    const q = await programProject(
+      "builtin-passwords",
+      `
+import * as pulumi from "@pulumi/pulumi";
+import * as tpops from "pulumi-tpops";
+new tpops.BuiltinPasswords("builtin", { instanceId: "${instanceId}", rdsMetricPassword: new pulumi.Config().require("metric") });
+`,
+      emu,
+    );
+    try {
+      const first = "Metric#Pw2e7710";
+      const second = "Metric#Pw2e7711";
+      // A plain (not --secret) config value: the class makes the input secret itself.
+      await q.setConfig("metric", first);
+      const up = await q.up();
+      expect(up.code, up.stdout + up.stderr).toBe(0);
+      // The platform has it: setting the same password again is refused as "the same as the old one" (A.3 DBS.200475).
+      const same = await emu.api("PUT", `/gaussdb/v3/instances/${instanceId}/db-user/init-password`, { metric_name: "rdsMetric", metric_password: first });
+      expect(same.body?.error_code).toBe("DBS.200475");
+      await q.setConfig("metric", second);
+      const rotated = await q.up();
+      expect(rotated.code, rotated.stdout + rotated.stderr).toBe(0);
+      expect(rotated.stdout).toMatch(/~ 1 updated/);
+      const state = JSON.parse(await q.exportState()) as { deployment: { resources: { urn: string; inputs?: Record<string, unknown>; outputs?: Record<string, unknown> }[] } };
+      const res = state.deployment.resources.find((r) => r.urn.endsWith("::builtin"))!;
+      expect(JSON.stringify(res)).not.toContain(second);
+      expect(JSON.stringify(res.inputs?.rdsMetricPassword)).toContain("4dabf18193072939515e22adb298388d");
+      expect((await q.preview(["--expect-no-changes"])).code).toBe(0);
+      const destroyed = await q.destroy();
+      expect(destroyed.code, destroyed.stdout).toBe(0);
+      expect(destroyed.stdout).toMatch(/stay as this resource set them/);
+      for (const pw of [first, second]) expect(up.stdout + rotated.stdout + destroyed.stdout).not.toContain(pw);
+    } finally {
+      await q.dispose();
+    }
   });
 });
