@@ -4,12 +4,12 @@
  */
 import "./process-guard"; // inside the dynamic-provider host only: no runaway process, errors printed once
 export { configure } from "./config";
-export { dataCenter } from "./resources/data-center";
-export { keyPair } from "./resources/key-pair";
-export { host } from "./resources/host";
-export { instance } from "./resources/instance";
-export { backupPolicy } from "./resources/backup-policy";
-export { instanceParameters } from "./resources/instance-parameters";
+export { dataCenter } from "./resources/infra/data-center";
+export { keyPair } from "./resources/infra/key-pair";
+export { host } from "./resources/infra/host";
+export { instance } from "./resources/instance/instance";
+export { backupPolicy } from "./resources/backup/backup-policy";
+export { instanceParameters } from "./resources/instance/instance-parameters";
 export { database } from "./resources/database/database";
 export { schema } from "./resources/database/schema";
 export { privileges } from "./resources/database/privileges";

@@ -158,7 +158,7 @@ export function render(schemaText) {
   // The "On change" column of the inputs tables. `replace`: schema.json `replaceOnChanges`. `no API call`:
   // the inputs a provider keeps in state only (its definition's `localOnly`). `in place or replace`: inputs
   // whose change updates in place or replaces depending on the change (Instance's host lists and solution,
-  // decided by planChanges in provider/resources/instance.ts). Anything else: `in place`.
+  // decided by planChanges in provider/resources/instance/instance.ts). Anything else: `in place`.
   // test/unit/reference-doc.test.ts holds both tables to the providers.
   const DOC_LOCAL_ONLY = {
     BackupPolicy: ["timeouts"],

@@ -6,7 +6,7 @@
  * operations.ts imports this file and this file imports op() and paged() from operations.ts; so the sections are
  * built by a function that operations.ts calls while it builds `ops` (when op() can run), never at this module's top
  * level, and nothing it uses is a module-level constant of this file (whichever of the two files is loaded first).
- * The rest of the provider reaches the calls through `ops.databases` and `ops.schemas` (import from "../client");
+ * The rest of the provider reaches the calls through `ops.databases` and `ops.schemas` (import from ".");
  * import this file only for its types.
  */
 import { z } from "zod";

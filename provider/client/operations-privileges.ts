@@ -6,7 +6,7 @@
  * operations.ts imports this file and this file imports op() from operations.ts; so the section is built by a
  * function that operations.ts calls while it builds `ops` (when op() can run), never at this module's top level,
  * and the function uses no module-level constant of this file. The rest of the provider reaches the calls through
- * `ops.privileges` (import from "../client"); import this file only for its types.
+ * `ops.privileges` (import from "."); import this file only for its types.
  */
 import { z } from "zod";
 import { op } from "./operations";

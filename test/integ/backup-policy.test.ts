@@ -2,7 +2,7 @@
 // one policy per instance, create/read drift/update/delete restoring the platform default.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { TestEmulator } from "../helpers/emulator";
-import { backupPolicy, resetBackupPolicyRegistry, standbyRefusal, startTimeProblem } from "../../provider/resources/backup-policy";
+import { backupPolicy, resetBackupPolicyRegistry, standbyRefusal, startTimeProblem } from "../../provider/resources/backup/backup-policy";
 import { UNKNOWN } from "../../provider/resources/framework";
 import { addHosts, checked, createInstance, instanceArgs, PROVIDER, requestCount, startProviderEmulator } from "./instance-fixtures";
 

@@ -3,7 +3,7 @@
 import { expect } from "vitest";
 import { startTestEmulator, type TestEmulator } from "../helpers/emulator";
 import { configure } from "../../provider/config";
-import { instance } from "../../provider/resources/instance";
+import { instance } from "../../provider/resources/instance/instance";
 import type { ProviderImpl } from "../../provider/resources/framework";
 
 /** The serialized provider the engine would pass along in inputs. */

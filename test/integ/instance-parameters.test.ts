@@ -2,7 +2,7 @@
 // preview and before any PUT, originals recorded and restored, drift limited to managed keys, restarts.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { TestEmulator } from "../helpers/emulator";
-import { canonicalValue, instanceParameters, rangeProblem } from "../../provider/resources/instance-parameters";
+import { canonicalValue, instanceParameters, rangeProblem } from "../../provider/resources/instance/instance-parameters";
 import { UNKNOWN } from "../../provider/resources/framework";
 import { addHosts, checked, createInstance, instanceArgs, jobs, PROVIDER, requestCount, startProviderEmulator } from "./instance-fixtures";
 

@@ -7,7 +7,7 @@
 // - logger_az_ip: the reference names no solution restriction; the emulator refuses it on single and hcs6.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { TestEmulator } from "../helpers/emulator";
-import { instance, planChanges, SOLUTIONS, warnings } from "../../provider/resources/instance";
+import { instance, planChanges, SOLUTIONS, warnings } from "../../provider/resources/instance/instance";
 import { UNKNOWN } from "../../provider/resources/framework";
 import { PASSWORD_SPECIALS, passwordProblem, passwordWarning, resetWarnings } from "../../provider/resources/rules";
 import { addHosts, checked, createInstance, instanceArgs, jobs, PASSWORD, PROVIDER, requestCount, SETUP_SCALE, startProviderEmulator, TEST_SCALE } from "./instance-fixtures";

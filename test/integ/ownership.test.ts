@@ -3,11 +3,11 @@
 // rename, restore on delete) — the mechanisms behind the trust issue's items 2, 3 and 6.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { TestEmulator } from "../helpers/emulator";
-import { backupPolicy, resetBackupPolicyRegistry } from "../../provider/resources/backup-policy";
-import { dataCenter } from "../../provider/resources/data-center";
-import { host } from "../../provider/resources/host";
-import { keyPair } from "../../provider/resources/key-pair";
-import { instanceParameters } from "../../provider/resources/instance-parameters";
+import { backupPolicy, resetBackupPolicyRegistry } from "../../provider/resources/backup/backup-policy";
+import { dataCenter } from "../../provider/resources/infra/data-center";
+import { host } from "../../provider/resources/infra/host";
+import { keyPair } from "../../provider/resources/infra/key-pair";
+import { instanceParameters } from "../../provider/resources/instance/instance-parameters";
 import { UNKNOWN, type ProviderImpl } from "../../provider/resources/framework";
 import { addHosts, createInstance as createFixture, instanceArgs, PROVIDER, startProviderEmulator } from "./instance-fixtures";
 

@@ -13,10 +13,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { TestEmulator } from "../helpers/emulator";
 import { configure } from "../../provider/config";
-import { dataCenter } from "../../provider/resources/data-center";
-import { host, resetHostPreviewCache } from "../../provider/resources/host";
-import { keyPair, MAX_KEY_PAIRS, resetPlannedKeyPairs } from "../../provider/resources/key-pair";
-import { instance, nearestVersions, resetOfferedVersions } from "../../provider/resources/instance";
+import { dataCenter } from "../../provider/resources/infra/data-center";
+import { host, resetHostPreviewCache } from "../../provider/resources/infra/host";
+import { keyPair, MAX_KEY_PAIRS, resetPlannedKeyPairs } from "../../provider/resources/infra/key-pair";
+import { instance, nearestVersions, resetOfferedVersions } from "../../provider/resources/instance/instance";
 import { resetLiveLookups } from "../../provider/resources/live";
 import { UNKNOWN } from "../../provider/resources/framework";
 import { addHosts, checked, createInstance, instanceArgs, PROVIDER, requestCount, startProviderEmulator } from "./instance-fixtures";

@@ -2,9 +2,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startTestEmulator, type TestEmulator } from "../helpers/emulator";
 import { configure } from "../../provider/config";
-import { dataCenter } from "../../provider/resources/data-center";
-import { keyPair, algorithmOf, resetPlannedKeyPairs } from "../../provider/resources/key-pair";
-import { host, resetHostPreviewCache } from "../../provider/resources/host";
+import { dataCenter } from "../../provider/resources/infra/data-center";
+import { keyPair, algorithmOf, resetPlannedKeyPairs } from "../../provider/resources/infra/key-pair";
+import { host, resetHostPreviewCache } from "../../provider/resources/infra/host";
 import { UNKNOWN, type ProviderImpl } from "../../provider/resources/framework";
 
 let emu: TestEmulator;

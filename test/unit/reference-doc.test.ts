@@ -4,12 +4,12 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { backupPolicyDefinition } from "../../provider/resources/backup-policy";
-import { dataCenterDefinition } from "../../provider/resources/data-center";
-import { hostDefinition } from "../../provider/resources/host";
-import { instanceDefinition, planChanges } from "../../provider/resources/instance";
-import { instanceParametersDefinition } from "../../provider/resources/instance-parameters";
-import { keyPairDefinition } from "../../provider/resources/key-pair";
+import { backupPolicyDefinition } from "../../provider/resources/backup/backup-policy";
+import { dataCenterDefinition } from "../../provider/resources/infra/data-center";
+import { hostDefinition } from "../../provider/resources/infra/host";
+import { instanceDefinition, planChanges } from "../../provider/resources/instance/instance";
+import { instanceParametersDefinition } from "../../provider/resources/instance/instance-parameters";
+import { keyPairDefinition } from "../../provider/resources/infra/key-pair";
 import { databaseDefinition } from "../../provider/resources/database/database";
 import { schemaDefinition } from "../../provider/resources/database/schema";
 import { privilegesDefinition } from "../../provider/resources/database/privileges";

@@ -8,7 +8,7 @@ import { configure } from "../../../provider/config";
 import { UNKNOWN, generatedName } from "../../../provider/resources/framework";
 import { resetLiveLookups } from "../../../provider/resources/live";
 import { resetWarnings } from "../../../provider/resources/rules";
-import { instance } from "../../../provider/resources/instance";
+import { instance } from "../../../provider/resources/instance/instance";
 import { database, databaseDefinition, declarePrincipal, resetDeclaredDbObjects, sameEncoding } from "../../../provider/resources/database/database";
 import { addHosts, checked, createInstance, instanceArgs, PROVIDER, requestCount, SETUP_SCALE, startProviderEmulator, TEST_SCALE } from "../instance-fixtures";
 

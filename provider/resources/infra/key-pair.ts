@@ -1,10 +1,10 @@
 /** KeyPair (reference 4.8.1–4.8.5): name and description in place; algorithm replaces. */
 import { z } from "zod";
-import { ops, TpopsApiError, TpopsError, type KeyPair as ApiKeyPair } from "../client";
-import { createIdempotently, generatedName, makeProvider, PartialCreateError, resourceIdentity, strip, UNKNOWN, v, type Ctx, type ProviderImpl, type ResourceDefinition } from "./framework";
-import { KeyPairMeta, type KeyPairOutputs } from "./schema.gen";
-import { client as configuredClient } from "../config";
-import { lookupForPreview } from "./live";
+import { ops, TpopsApiError, TpopsError, type KeyPair as ApiKeyPair } from "../../client";
+import { createIdempotently, generatedName, makeProvider, PartialCreateError, resourceIdentity, strip, UNKNOWN, v, type Ctx, type ProviderImpl, type ResourceDefinition } from "../framework";
+import { KeyPairMeta, type KeyPairOutputs } from "../schema.gen";
+import { client as configuredClient } from "../../config";
+import { lookupForPreview } from "../live";
 
 const ALGORITHMS = ["RSA_2048", "RSA_3072", "RSA_4096"] as const;
 

@@ -1,12 +1,12 @@
 /** Host (reference 4.9.1–4.9.4, 4.9.8): add and remove are platform jobs; static fields update in place. */
 import { z } from "zod";
-import { ops, TpopsApiError, TpopsError, type Host as ApiHost, type TpopsClient } from "../client";
-import { waitUntil, waitUntilJobDone, type JobProgress } from "../waiters";
-import { createIdempotently, generatedName, makeProvider, PartialCreateError, strip, UNKNOWN, v, type CheckFailure, type Ctx, type ProviderImpl, type ResourceDefinition } from "./framework";
-import { HostMeta, type HostOutputs } from "./schema.gen";
-import { client as configuredClient } from "../config";
-import { lookupForPreview } from "./live";
-import { ipAddress } from "./rules";
+import { ops, TpopsApiError, TpopsError, type Host as ApiHost, type TpopsClient } from "../../client";
+import { waitUntil, waitUntilJobDone, type JobProgress } from "../../waiters";
+import { createIdempotently, generatedName, makeProvider, PartialCreateError, strip, UNKNOWN, v, type CheckFailure, type Ctx, type ProviderImpl, type ResourceDefinition } from "../framework";
+import { HostMeta, type HostOutputs } from "../schema.gen";
+import { client as configuredClient } from "../../config";
+import { lookupForPreview } from "../live";
+import { ipAddress } from "../rules";
 
 // reference A.3: the add-host call names a manage IP that another host already has.
 const DUPLICATE_MANAGE_IP = "DBS.06025027";

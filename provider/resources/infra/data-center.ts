@@ -1,10 +1,10 @@
 /** DataCenter (reference 4.9.9–4.9.12): name and description, both in place. */
 import { z } from "zod";
-import { ops, TpopsApiError, TpopsError, type DataCenter as ApiDataCenter, type Host as ApiHost } from "../client";
-import { client as configuredClient } from "../config";
-import { createIdempotently, generatedName, makeProvider, strip, UNKNOWN, v, type Ctx, type ProviderImpl, type ResourceDefinition } from "./framework";
-import { lookupForPreview } from "./live";
-import { DataCenterMeta, type DataCenterOutputs } from "./schema.gen";
+import { ops, TpopsApiError, TpopsError, type DataCenter as ApiDataCenter, type Host as ApiHost } from "../../client";
+import { client as configuredClient } from "../../config";
+import { createIdempotently, generatedName, makeProvider, strip, UNKNOWN, v, type Ctx, type ProviderImpl, type ResourceDefinition } from "../framework";
+import { lookupForPreview } from "../live";
+import { DataCenterMeta, type DataCenterOutputs } from "../schema.gen";
 
 const NAME = v
   // reference 4.9.10 table 4-362 name: "是 String 机房名称,不超过20个字符" (required, so not empty).

@@ -4,12 +4,12 @@
  * another BackupPolicy of the program (a rename) is left as that one set it.
  */
 import { z } from "zod";
-import { ops, TpopsApiError, TpopsError, type BackupPolicy as ApiPolicy, type BackupConfig as ApiConfig, type Instance as ApiInstance } from "../client";
-import { client as configuredClient } from "../config";
-import { AUTO_NAME_KEY, claimSetting, makeProvider, pulumiName, resetSettingClaims, resourceIdentity, settingClaimant, strip, UNKNOWN, v, type Ctx, type ProviderImpl, type ResourceDefinition } from "./framework";
-import { compareVersions } from "./instance";
-import { lookupForPreview } from "./live";
-import { BackupPolicyMeta, type BackupPolicyOutputs, type BackupPolicySettings } from "./schema.gen";
+import { ops, TpopsApiError, TpopsError, type BackupPolicy as ApiPolicy, type BackupConfig as ApiConfig, type Instance as ApiInstance } from "../../client";
+import { client as configuredClient } from "../../config";
+import { AUTO_NAME_KEY, claimSetting, makeProvider, pulumiName, resetSettingClaims, resourceIdentity, settingClaimant, strip, UNKNOWN, v, type Ctx, type ProviderImpl, type ResourceDefinition } from "../framework";
+import { compareVersions } from "../instance/instance";
+import { lookupForPreview } from "../live";
+import { BackupPolicyMeta, type BackupPolicyOutputs, type BackupPolicySettings } from "../schema.gen";
 
 /** Differential backup intervals in minutes (reference 4.2.1 `differential_period`). */
 export const DIFFERENTIAL_PERIODS = [15, 30, 60, 180, 360, 720, 1440] as const;

@@ -5,9 +5,9 @@
  */
 import { isIP } from "node:net";
 import { z } from "zod";
-import { ops, registerSecret, TpopsApiError, TpopsError, type Instance as ApiInstance } from "../client";
-import { waitUntilInstanceStatus, waitUntilJobDone } from "../waiters";
-import { client as configuredClient, providerLog } from "../config";
+import { ops, registerSecret, TpopsApiError, TpopsError, type Instance as ApiInstance } from "../../client";
+import { waitUntilInstanceStatus, waitUntilJobDone } from "../../waiters";
+import { client as configuredClient, providerLog } from "../../config";
 import {
   AUTO_NAME_KEY,
   URN_KEY,
@@ -25,10 +25,10 @@ import {
   type Ctx,
   type ProviderImpl,
   type ResourceDefinition,
-} from "./framework";
-import { lookupForPreview } from "./live";
-import { ipAddress, passwordProblem, passwordWarning, printWarnings, type Warning } from "./rules";
-import { InstanceMeta, type InstanceNode, type InstanceOutputs } from "./schema.gen";
+} from "../framework";
+import { lookupForPreview } from "../live";
+import { ipAddress, passwordProblem, passwordWarning, printWarnings, type Warning } from "../rules";
+import { InstanceMeta, type InstanceNode, type InstanceOutputs } from "../schema.gen";
 
 // ---------------------------------------------------------------- solutions (reference 4.11.6 table 4-495)
 

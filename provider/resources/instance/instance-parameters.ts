@@ -4,13 +4,13 @@
  */
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
-import { ops, TpopsApiError, TpopsError, type ConfigurationParameter } from "../client";
-import { waitUntilJobDone } from "../waiters";
-import { client as configuredClient } from "../config";
-import { claimSetting, makeProvider, pulumiName, resourceIdentity, settingClaimant, UNKNOWN, v, type CheckFailure, type Ctx, type ProviderImpl, type ResourceDefinition } from "./framework";
-import { lookupForPreview } from "./live";
-import { printWarnings } from "./rules";
-import { InstanceParametersMeta, type InstanceParametersOutputs } from "./schema.gen";
+import { ops, TpopsApiError, TpopsError, type ConfigurationParameter } from "../../client";
+import { waitUntilJobDone } from "../../waiters";
+import { client as configuredClient } from "../../config";
+import { claimSetting, makeProvider, pulumiName, resourceIdentity, settingClaimant, UNKNOWN, v, type CheckFailure, type Ctx, type ProviderImpl, type ResourceDefinition } from "../framework";
+import { lookupForPreview } from "../live";
+import { printWarnings } from "../rules";
+import { InstanceParametersMeta, type InstanceParametersOutputs } from "../schema.gen";
 
 const Inputs = z.object({
   // reference 4.3.2 instance_id: "是 String 实例ID" (empty names no instance).
