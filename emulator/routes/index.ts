@@ -9,6 +9,7 @@ import { register as parameters } from "./parameters";
 import { register as backups } from "./backups";
 import { register as engineVersions } from "./engine-versions";
 import { register as databaseObjects } from "./database";
+import { register as instanceSwitches } from "./ops/instance-switches";
 
 /** Every API area's `register` function; route authors add theirs here (one import + one entry). */
-export const routeModules: ReadonlyArray<(r: Router, ctx: EmulatorContext) => void> = [auth, jobs, dataCenters, keyPairs, hosts, instances, parameters, backups, engineVersions, databaseObjects];
+export const routeModules: ReadonlyArray<(r: Router, ctx: EmulatorContext) => void> = [auth, jobs, dataCenters, keyPairs, hosts, instances, parameters, backups, engineVersions, databaseObjects, instanceSwitches];
