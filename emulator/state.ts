@@ -1,6 +1,8 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import type { AccountRecord, DatabaseRecord, GrantRecord, SchemaRecord } from "./domain/database/records";
+import type { SqlLimitTaskRecord, SqlPatchRecord, SqlTemplateRecord } from "./domain/ops/sql-records";
+import type { InspectionSceneRecord, InspectionTaskRecord } from "./domain/ops/inspection-rules";
 
 /** A data center (machine room) as stored (reference 4.9.9–4.9.12). */
 export interface DataCenterRecord {
@@ -108,11 +110,18 @@ export interface Collections {
   /** Users, roles, root and the system users. */
   dbAccounts: Record<string, AccountRecord>;
   dbGrants: Record<string, GrantRecord>;
+  /** SQL throttling tasks (reference 4.7), SQL patches (4.6.4) and the SQL templates nodes ran (4.7.4): domain/ops/sql-records.ts. */
+  sqlLimitTasks: Record<string, SqlLimitTaskRecord>;
+  sqlPatches: Record<string, SqlPatchRecord>;
+  sqlTemplates: Record<string, SqlTemplateRecord>;
+  /** Inspection tasks (reference 4.10.1–4.10.6) by id, and scenes (4.10.12–4.10.15) by scene_id. */
+  inspectionTasks: Record<string, InspectionTaskRecord>;
+  inspectionScenes: Record<string, InspectionSceneRecord>;
 }
 
 /** Fresh, empty collections. */
 export function emptyCollections(): Collections {
-  return { dataCenters: {}, keyPairs: {}, hosts: {}, instances: {}, jobs: {}, extra: {}, dbDatabases: {}, dbSchemas: {}, dbAccounts: {}, dbGrants: {} };
+  return { dataCenters: {}, keyPairs: {}, hosts: {}, instances: {}, jobs: {}, extra: {}, dbDatabases: {}, dbSchemas: {}, dbAccounts: {}, dbGrants: {}, sqlLimitTasks: {}, sqlPatches: {}, sqlTemplates: {}, inspectionTasks: {}, inspectionScenes: {} };
 }
 
 /** A new random UUID (the id format of data centers, hosts, key pairs). */

@@ -10,6 +10,7 @@ import { register as backups } from "./backups";
 import { register as engineVersions } from "./engine-versions";
 import { register as databaseObjects } from "./database";
 import { register as instanceSwitches } from "./ops/instance-switches";
+import { register as inspections } from "./ops/inspections";
 
 /** Every API area's `register` function; route authors add theirs here (one import + one entry). */
-export const routeModules: ReadonlyArray<(r: Router, ctx: EmulatorContext) => void> = [auth, jobs, dataCenters, keyPairs, hosts, instances, parameters, backups, engineVersions, databaseObjects, instanceSwitches];
+export const routeModules: ReadonlyArray<(r: Router, ctx: EmulatorContext) => void> = [auth, jobs, dataCenters, keyPairs, hosts, instances, parameters, backups, engineVersions, databaseObjects, instanceSwitches, inspections];
