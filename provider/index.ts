@@ -4,6 +4,7 @@
  */
 import "./process-guard"; // inside the dynamic-provider host only: no runaway process, errors printed once
 export { configure } from "./config";
+export { lookup } from "./functions";
 export { dataCenter } from "./resources/infra/data-center";
 export { keyPair } from "./resources/infra/key-pair";
 export { host } from "./resources/infra/host";

@@ -2,6 +2,7 @@
 //   sdk/types.gen.ts                  Args (pulumi.Input) and output types, output keys, secret inputs and outputs
 //   sdk/<resource>.gen.ts             the resource classes: typed outputs, get(), constructor wiring the stub
 //   sdk/stubs/<resource>.gen.ts       the stub modules (dist/stub/<resource>.js) whose exports the classes hand to Pulumi
+//   sdk/functions.gen.ts              the lookups (schema.json `functions`): getX(args) and getXOutput(args)
 //   provider/resources/schema.gen.ts  plain input/output types and per-resource metadata for the provider
 //   docs/reference.md                 the resource reference
 // `node scripts/gen.mjs --check` exits 1 when a generated file is stale (used by a unit test and CI).
@@ -81,6 +82,17 @@ export function render(schemaText) {
     sdk.push(`export const ${n}SecretInputs: string[] = ${JSON.stringify(sorted(r.inputProperties).filter((k) => r.inputProperties[k].secret))};`, "");
   }
 
+  // Lookups (schema.json `functions`): plain args for the Promise form, Input-wrapped args for the Output form.
+  const fnName = (token) => short(token);
+  const fnType = (token) => fnName(token)[0].toUpperCase() + fnName(token).slice(1);
+  for (const token of sorted(schema.functions)) {
+    const f = schema.functions[token];
+    const T = fnType(token);
+    sdk.push(iface(`${T}Args`, f.inputs?.properties ?? {}, f.inputs?.required ?? [], "out", `Arguments of {@link ${fnName(token)}}.`), "");
+    sdk.push(iface(`${T}OutputArgs`, f.inputs?.properties ?? {}, f.inputs?.required ?? [], "args", `Arguments of {@link ${fnName(token)}Output} (each may be an Output).`), "");
+    sdk.push(iface(`${T}Result`, f.outputs?.properties ?? {}, f.outputs?.required ?? [], "out", `What {@link ${fnName(token)}} returns.`), "");
+  }
+
   // ---- sdk/<resource>.gen.ts: one class per resource ----
   const classes = {};
   const kebab = (n) => n.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase();
@@ -130,6 +142,30 @@ export function render(schemaText) {
     ].join("\n");
   }
 
+  // ---- sdk/functions.gen.ts: the lookups, each as a Promise and as an Output function ----
+  const fns = [BANNER, 'import * as pulumi from "@pulumi/pulumi";', 'import { invokeLookup } from "./lookup";'];
+  const fnTypes = sorted(schema.functions).flatMap((t) => [`${fnType(t)}Args`, `${fnType(t)}OutputArgs`, `${fnType(t)}Result`]);
+  fns.push(fnTypes.length ? `import type { ${fnTypes.join(", ")} } from "./types.gen";` : "", "");
+  for (const token of sorted(schema.functions)) {
+    const f = schema.functions[token];
+    const n = fnName(token);
+    const T = fnType(token);
+    const optional = !(f.inputs?.required ?? []).length;
+    fns.push(
+      `/** ${doc(f)} See docs/reference.md. */`,
+      `export function ${n}(args: ${T}Args${optional ? " = {}" : ""}): Promise<${T}Result> {`,
+      `  return invokeLookup<${T}Result>(${JSON.stringify(n)}, args);`,
+      "}",
+      "",
+      `/** {@link ${n}} taking Outputs (e.g. another resource's id) and giving an Output. */`,
+      `export function ${n}Output(args: ${T}OutputArgs${optional ? " = {}" : ""}): pulumi.Output<${T}Result> {`,
+      `  return pulumi.output(args).apply((a) => invokeLookup<${T}Result>(${JSON.stringify(n)}, a));`,
+      "}",
+      "",
+    );
+  }
+  classes["sdk/functions.gen.ts"] = fns.join("\n").replace(/\n+$/, "\n");
+
   // ---- provider/resources/schema.gen.ts ----
   const prov = [BANNER];
   for (const token of sorted(schema.types)) {
@@ -154,6 +190,14 @@ export function render(schemaText) {
     prov.push(`/** Schema facts of ${n}. */`, `export const ${n}Meta: ResourceMeta = ${JSON.stringify(meta, null, 2)};`, "");
   }
 
+  prov.push("/** Lookups: what each receives and returns (schema.json `functions`). */");
+  for (const token of sorted(schema.functions)) {
+    const f = schema.functions[token];
+    const T = fnType(token);
+    prov.push(iface(`${T}Inputs`, f.inputs?.properties ?? {}, f.inputs?.required ?? [], "out", `Arguments of the lookup ${fnName(token)}.`), "");
+    prov.push(iface(`${T}Result`, f.outputs?.properties ?? {}, f.outputs?.required ?? [], "out", `Result of the lookup ${fnName(token)}.`), "");
+  }
+
   // ---- docs/reference.md ----
   // The "On change" column of the inputs tables. `replace`: schema.json `replaceOnChanges`. `no API call`:
   // the inputs a provider keeps in state only (its definition's `localOnly`). `in place or replace`: inputs
@@ -161,6 +205,7 @@ export function render(schemaText) {
   // decided by planChanges in provider/resources/instance/instance.ts). Anything else: `in place`.
   // test/unit/reference-doc.test.ts holds both tables to the providers.
   const DOC_LOCAL_ONLY = {
+    Backup: ["adopt", "timeouts"],
     BackupPolicy: ["timeouts"],
     BuiltinPasswords: ["timeouts"],
     Database: ["adopt"],
@@ -175,7 +220,7 @@ export function render(schemaText) {
     Privileges: ["timeouts"],
     Schema: ["adopt"],
   };
-  const DOC_CONDITIONAL = { Instance: ["arbiterAzIps", "loggerAzIps", "manageIps", "masterAzIps", "slaveAzIps", "solution"] };
+  const DOC_CONDITIONAL = { Instance: ["arbiterAzIps", "loggerAzIps", "manageIps", "masterAzIps", "restoreFrom", "slaveAzIps", "solution"] };
   for (const [n, keys] of [...Object.entries(DOC_LOCAL_ONLY), ...Object.entries(DOC_CONDITIONAL)]) {
     const r = schema.resources[`tpops:index:${n}`];
     for (const k of keys) if (!r?.inputProperties?.[k]) throw new Error(`gen: docs: ${n}.${k} is not an input in schema.json; update DOC_LOCAL_ONLY / DOC_CONDITIONAL`);
@@ -194,7 +239,7 @@ export function render(schemaText) {
   const md = ["<!-- DO NOT EDIT: generated from schema.json by scripts/gen.mjs (`make build`). -->", "", "# Resource reference", "", schema.description, ""];
   md.push(
     `Contents: [provider configuration](#provider-configuration); resources ${sorted(schema.resources).map((t) => `[${short(t)}](#${anchor(short(t))})`).join(", ")}; ` +
-      `the component [${component.name}](#${anchor(component.name)}); [types](#types).`,
+      `the component [${component.name}](#${anchor(component.name)}); [lookups](#lookups) ${sorted(schema.functions).map((t) => `[${fnName(t)}](#${anchor(fnName(t))})`).join(", ")}; [types](#types).`,
     "",
     "In the inputs tables, *On change* says what the next `pulumi up` does when the input changes: **in place** updates the same " +
       "object; **replace** creates a new object and deletes the old one (Host and Instance delete the old one first, since a " +
@@ -244,6 +289,27 @@ export function render(schemaText) {
   md.push("", "### Outputs", "", "| Name | Type | Description |", "|---|---|---|");
   for (const o of component.outputs) md.push(`| \`${o.name}\` | \`${cell(o.type)}\` | ${cell(o.doc)} |`);
   md.push("", `The child resources are properties too, for \`dependsOn\` and further wiring: ${component.members.map((m) => `\`${m.name}\` (\`${cell(m.type)}\`)`).join(", ")}.`);
+
+  md.push(
+    "",
+    "## Lookups",
+    "",
+    "Async functions of the SDK that read the platform from the program, at preview and at up (`import { getRestoreTimes } from \"pulumi-tpops\"`). " +
+      "They use the provider's configuration (`tpops:*`, then the `TPOPS_*` environment variables) and change nothing. Each comes as a " +
+      "Promise (`getX(args)`) and as an Output (`getXOutput(args)`, whose arguments may be other resources' outputs). A refused lookup stops " +
+      "the program with one line naming the lookup and the argument to fix.",
+  );
+  for (const token of sorted(schema.functions)) {
+    const f = schema.functions[token];
+    const n = fnName(token);
+    md.push("", `### ${n}`, "", `Token \`${token}\`. ${doc(f)}`, "", "| Argument | Type | Required | Description |", "|---|---|---|---|");
+    for (const k of sorted(f.inputs?.properties)) {
+      const p = f.inputs.properties[k];
+      md.push(`| \`${k}\` | ${typeCell(p)} | ${(f.inputs.required ?? []).includes(k) ? "yes" : "no"} | ${doc(p)} |`);
+    }
+    md.push("", "| Result | Type | Description |", "|---|---|---|");
+    for (const k of sorted(f.outputs?.properties)) md.push(`| \`${k}\` | ${typeCell(f.outputs.properties[k])} | ${doc(f.outputs.properties[k])} |`);
+  }
 
   md.push("", "## Types");
   for (const token of sorted(schema.types)) {

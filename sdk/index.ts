@@ -14,4 +14,5 @@ export { DbRole } from "./db-role.gen";
 export { BuiltinPasswords } from "./builtin-passwords.gen";
 export { providerStub } from "./stub";
 export * from "./types.gen";
+export * from "./functions.gen";
 export { GaussDbDeployment, type GaussDbDeploymentArgs, type GaussDbHostArgs } from "./components/gaussdb-deployment";

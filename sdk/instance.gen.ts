@@ -62,6 +62,8 @@ export class Instance extends pulumi.dynamic.Resource {
   declare readonly privateIps: pulumi.Output<InstanceOutputs["privateIps"]>;
   /** rdsAdmin password used when unmanaging. (secret) */
   declare readonly rdsAdminPassword: pulumi.Output<InstanceOutputs["rdsAdminPassword"]>;
+  /** Where the instance was restored from, as the program said at create. */
+  declare readonly restoreFrom: pulumi.Output<InstanceOutputs["restoreFrom"]>;
   /** Hosts of the standby AZ. */
   declare readonly slaveAzIps: pulumi.Output<InstanceOutputs["slaveAzIps"]>;
   /** Deployment solution. */

@@ -2,6 +2,54 @@
 
 import type * as pulumi from "@pulumi/pulumi";
 
+/** A backup as the platform lists it (reference 4.2.15 table 4-62, 4.2.12 table 4-50). (input) */
+export interface BackupInfoArgs {
+  /** When it began, ISO 8601 UTC. */
+  readonly beginTime?: pulumi.Input<string>;
+  /** Description. */
+  readonly description?: pulumi.Input<string>;
+  /** When it ended, ISO 8601 UTC (absent while it runs). */
+  readonly endTime?: pulumi.Input<string>;
+  /** Engine version of the backed-up instance. */
+  readonly engineVersion?: pulumi.Input<string>;
+  /** Backup id. */
+  readonly id: pulumi.Input<string>;
+  /** Id of the backed-up instance. */
+  readonly instanceId?: pulumi.Input<string>;
+  /** Backup name. */
+  readonly name?: pulumi.Input<string>;
+  /** Size in MB. */
+  readonly sizeMb?: pulumi.Input<number>;
+  /** `BUILDING`, `COMPLETED` or `FAILED`. */
+  readonly status: pulumi.Input<string>;
+  /** `auto` or `manual` (4.2.15); `differential` for the differential list (4.2.12). */
+  readonly type?: pulumi.Input<string>;
+}
+
+/** A backup as the platform lists it (reference 4.2.15 table 4-62, 4.2.12 table 4-50). */
+export interface BackupInfo {
+  /** When it began, ISO 8601 UTC. */
+  readonly beginTime?: string;
+  /** Description. */
+  readonly description?: string;
+  /** When it ended, ISO 8601 UTC (absent while it runs). */
+  readonly endTime?: string;
+  /** Engine version of the backed-up instance. */
+  readonly engineVersion?: string;
+  /** Backup id. */
+  readonly id: string;
+  /** Id of the backed-up instance. */
+  readonly instanceId?: string;
+  /** Backup name. */
+  readonly name?: string;
+  /** Size in MB. */
+  readonly sizeMb?: number;
+  /** `BUILDING`, `COMPLETED` or `FAILED`. */
+  readonly status: string;
+  /** `auto` or `manual` (4.2.15); `differential` for the differential list (4.2.12). */
+  readonly type?: string;
+}
+
 /** A whole backup policy as the platform reports it (reference 4.2.5, 4.2.6). (input) */
 export interface BackupPolicySettingsArgs {
   /** Whether backup compression is off. */
@@ -226,6 +274,86 @@ export interface InstanceNodeIps {
   readonly private?: string;
 }
 
+/** Where a restored instance's data comes from (reference 4.11.7 table 4-507 RestorePoint): a backup of the source instance, or a point in time inside one of its restorable periods (4.2.11). Exactly one of `backupId` and `restoreTime`. (input) */
+export interface InstanceRestoreFromArgs {
+  /** Id of a completed backup of the source instance (a Backup resource's `backupId`, or one from `getBackups`/`getDifferentialBackups`). */
+  readonly backupId?: pulumi.Input<string>;
+  /** The point in time: an ISO 8601 time with a zone (`2026-12-01T02:30:00Z`, `2026-12-01T10:30:00+08:00`) or UNIX epoch milliseconds. It must lie in a period `getRestoreTimes` lists (checked at preview when the source is known). */
+  readonly restoreTime?: pulumi.Input<string>;
+  /** Id of the instance whose backup is restored (it may be another stack's instance). */
+  readonly sourceInstanceId: pulumi.Input<string>;
+}
+
+/** Where a restored instance's data comes from (reference 4.11.7 table 4-507 RestorePoint): a backup of the source instance, or a point in time inside one of its restorable periods (4.2.11). Exactly one of `backupId` and `restoreTime`. */
+export interface InstanceRestoreFrom {
+  /** Id of a completed backup of the source instance (a Backup resource's `backupId`, or one from `getBackups`/`getDifferentialBackups`). */
+  readonly backupId?: string;
+  /** The point in time: an ISO 8601 time with a zone (`2026-12-01T02:30:00Z`, `2026-12-01T10:30:00+08:00`) or UNIX epoch milliseconds. It must lie in a period `getRestoreTimes` lists (checked at preview when the source is known). */
+  readonly restoreTime?: string;
+  /** Id of the instance whose backup is restored (it may be another stack's instance). */
+  readonly sourceInstanceId: string;
+}
+
+/** An instance the platform lists as fitting a backup or point in time (reference 4.2.10 table 4-40). (input) */
+export interface RestorableInstanceArgs {
+  /** Disk size in GB. */
+  readonly dataVolumeSize?: pulumi.Input<number>;
+  /** Instance id. */
+  readonly id: pulumi.Input<string>;
+  /** Instance model, `enterprise`. */
+  readonly instanceMode?: pulumi.Input<string>;
+  /** `Ha` (centralized) or `Combined` (distributed). */
+  readonly mode?: pulumi.Input<string>;
+  /** Instance name. */
+  readonly name?: pulumi.Input<string>;
+  /** Instance version. */
+  readonly version?: pulumi.Input<string>;
+  /** Storage type. */
+  readonly volumeType?: pulumi.Input<string>;
+}
+
+/** An instance the platform lists as fitting a backup or point in time (reference 4.2.10 table 4-40). */
+export interface RestorableInstance {
+  /** Disk size in GB. */
+  readonly dataVolumeSize?: number;
+  /** Instance id. */
+  readonly id: string;
+  /** Instance model, `enterprise`. */
+  readonly instanceMode?: string;
+  /** `Ha` (centralized) or `Combined` (distributed). */
+  readonly mode?: string;
+  /** Instance name. */
+  readonly name?: string;
+  /** Instance version. */
+  readonly version?: string;
+  /** Storage type. */
+  readonly volumeType?: string;
+}
+
+/** A period the instance can be restored to, both ends included (reference 4.2.11 table 4-45). (input) */
+export interface RestorePeriodArgs {
+  /** End, ISO 8601 UTC. */
+  readonly end: pulumi.Input<string>;
+  /** End, UNIX epoch milliseconds. */
+  readonly endMs: pulumi.Input<number>;
+  /** Start, ISO 8601 UTC. */
+  readonly start: pulumi.Input<string>;
+  /** Start, UNIX epoch milliseconds. */
+  readonly startMs: pulumi.Input<number>;
+}
+
+/** A period the instance can be restored to, both ends included (reference 4.2.11 table 4-45). */
+export interface RestorePeriod {
+  /** End, ISO 8601 UTC. */
+  readonly end: string;
+  /** End, UNIX epoch milliseconds. */
+  readonly endMs: number;
+  /** Start, ISO 8601 UTC. */
+  readonly start: string;
+  /** Start, UNIX epoch milliseconds. */
+  readonly startMs: number;
+}
+
 /** How long create, update and delete may wait for TPOPS jobs, as durations such as `30s`, `20m`, `1h30m`. (Dynamic resources do not receive Pulumi's `customTimeouts`.) (input) */
 export interface TimeoutsArgs {
   /** Longest wait for create, e.g. `20m`. Default per resource. */
@@ -245,6 +373,59 @@ export interface Timeouts {
   /** Longest wait for update, e.g. `20m`. Default per resource. */
   readonly update?: string;
 }
+
+/** Arguments of {@link Backup}: A manual backup of an instance (reference 4.2.7; read through 4.2.15, differential ones through 4.2.12; deleted with 4.2.8). Creating it starts the backup job and waits for it (the instance is `BACKING UP` meanwhile); a failed job is recorded as a partial create and the next `pulumi up` replaces it. Every input replaces the resource (4.2 has no call that changes a backup). A backup deleted outside the stack drops from the state at refresh and `pulumi up` takes a new one. Deleting the resource deletes the backup; XBSA manual backups cannot be deleted (4.2.8 "XBSA的手动备份目前不支持删除"), which the delete says. Deleting the instance first (outside the stack) removes its backups with it unless it kept them (Instance `deletion.keepFullBackupDays`). */
+export interface BackupArgs {
+  /** Take over an existing backup of the instance with the same `name` instead of failing. Default false. */
+  readonly adopt?: pulumi.Input<boolean>;
+  /** `completed` (full), `differential`, or `log` (XBSA instances of 3.301 or later only; an older instance is refused at preview). Default `completed`. Changing it replaces the backup. */
+  readonly backupType?: pulumi.Input<string>;
+  /** Description: at most 256 characters, none of `>!<"&'=`. Changing it replaces the backup. */
+  readonly description?: pulumi.Input<string>;
+  /** Id of the instance to back up. Changing it replaces the backup. */
+  readonly instanceId: pulumi.Input<string>;
+  /** Backup name: 4–64 characters, a letter first, then letters, digits, `-` or `_` (case-sensitive). Default: the Pulumi resource name plus six hex digits of its URN's hash (stable). Changing it replaces the backup. */
+  readonly name?: pulumi.Input<string>;
+  /** Waiting limits for the backup job. Defaults: create 60m, update 5m, delete 10m. */
+  readonly timeouts?: pulumi.Input<TimeoutsArgs>;
+}
+
+/** Outputs of Backup. */
+export interface BackupOutputs {
+  /** Whether the backup was adopted. */
+  readonly adopt?: boolean;
+  /** Backup id (also the resource id): what `Instance.restoreFrom.backupId` takes. */
+  readonly backupId: string;
+  /** `completed`, `differential` or `log`. */
+  readonly backupType: string;
+  /** When the backup began, ISO 8601 UTC. */
+  readonly beginTime: string;
+  /** Description. */
+  readonly description?: string;
+  /** When the backup ended, ISO 8601 UTC. */
+  readonly endTime?: string;
+  /** Engine version of the backed-up instance. */
+  readonly engineVersion?: string;
+  /** Backup file path (NAS only, 4.2.15 `file_name`). */
+  readonly fileName?: string;
+  /** Instance id. */
+  readonly instanceId: string;
+  /** Backup name. */
+  readonly name: string;
+  /** Size in MB, as last read. */
+  readonly sizeMb?: number;
+  /** `COMPLETED` or `FAILED` (`BUILDING` while the job runs), as last read. */
+  readonly status: string;
+  /** Waiting limits. */
+  readonly timeouts?: Timeouts;
+}
+
+/** Output property names of Backup (registered as outputs by the resource class). */
+export const BackupOutputKeys = ["adopt","backupId","backupType","beginTime","description","endTime","engineVersion","fileName","instanceId","name","sizeMb","status","timeouts"] as const;
+/** Properties of Backup that are Pulumi secrets. */
+export const BackupSecretOutputs: string[] = [];
+/** Inputs of Backup that the class wraps in `pulumi.secret` whatever the program passes (schema.json `secret: true`). */
+export const BackupSecretInputs: string[] = [];
 
 /** Arguments of {@link BackupPolicy}: The automatic backup policy of an instance (reference 4.2.1, 4.2.4–4.2.6). An instance has exactly one policy, so a stack should hold one BackupPolicy per instance (a second one for the same instance id is refused at preview when the id is known then; when the id is still unknown at preview, the conflict only surfaces as the two resources overwriting each other). Every policy field updates in place (a new `instanceId` replaces the resource); fields left out take the platform default (keepDays 7, startTime `19:00-20:00`, period every day, differentialPeriod 30, rateLimit 75, prefetchBlock 64, fileSplitSize 4, enableStandbyBackup false, closeCompression false). Creating the resource records the policy that was live (`originalPolicy`; a warning says so when it was not the platform default) and deleting it restores that policy. Renamed or moved without `aliases`, the resource hands the policy over: the delete of the old name leaves the live policy as the new one set it. */
 export interface BackupPolicyArgs {
@@ -734,6 +915,8 @@ export interface InstanceArgs {
   readonly port?: pulumi.Input<number>;
   /** New password of the rdsAdmin user, set when unmanaging (`deletion.clearData` false, reference 4.11.5); the same rule as `password`. Without it rdsAdmin keeps the password TPOPS set (warned at preview). Kept in state only. (secret) */
   readonly rdsAdminPassword?: pulumi.Input<string>;
+  /** Create the instance from a backup of another instance, or from a point in time (reference 4.11.7), instead of empty. The restored instance takes the source's engine version (a different `engineVersion` is refused at preview, 4.2.9) and must be of the source's family (centralized or distributed); `engine` must be GaussDB and `installSettings` cannot be given (4.11.7 has neither). Checked at preview when the source is known: the backup exists and completed (4.2.15, 4.2.12), the time lies in a restorable period (4.2.11, the periods are in the message). After the create it is an ordinary instance. Changing it replaces the instance (a new restore); removing it changes nothing (the instance keeps its data). */
+  readonly restoreFrom?: pulumi.Input<InstanceRestoreFromArgs>;
   /** Hosts of the standby AZ: only hcs1, quadruset and quadrusetnoetcd. Part of the instance's hosts: a change is recorded in place when it comes with a host change that runs in place (see `manageIps`); any other change replaces the instance. */
   readonly slaveAzIps?: pulumi.Input<pulumi.Input<string>[]>;
   /** Deployment: centralized `single`, `triset`, `quadruset`, `pentaset`, `trisetnoetcd`, `quadrusetnoetcd`, `pentasetnoetcd`; distributed `hcs1`, `hcs2`, `hcs3`, `hcs4`, `hcs6` (case-insensitive). Updates in place between triset and pentaset, and between trisetnoetcd and pentasetnoetcd (with the matching `manageIps` change); other changes replace the instance. The noetcd forms need the platform whitelist `gaussdb_feature_supportDccCluster`; with it on, the platform installs triset, quadruset and pentaset as their noetcd forms, so name the noetcd form in the program. */
@@ -800,6 +983,8 @@ export interface InstanceOutputs {
   readonly privateIps: string[];
   /** rdsAdmin password used when unmanaging. (secret) */
   readonly rdsAdminPassword?: string;
+  /** Where the instance was restored from, as the program said at create. */
+  readonly restoreFrom?: InstanceRestoreFrom;
   /** Hosts of the standby AZ. */
   readonly slaveAzIps?: string[];
   /** Deployment solution. */
@@ -815,7 +1000,7 @@ export interface InstanceOutputs {
 }
 
 /** Output property names of Instance (registered as outputs by the resource class). */
-export const InstanceOutputKeys = ["adopt","arbiterAzIps","arch","configurationId","cpuSpec","created","dbUserName","deletion","engine","engineVersion","flavorRef","floatIp","ha","hostType","installSettings","instanceMode","loggerAzIps","manageIps","masterAzIps","mysqlCompatibilityPort","name","nodes","osType","password","port","privateIps","rdsAdminPassword","slaveAzIps","solution","status","timeZone","timeouts","updated"] as const;
+export const InstanceOutputKeys = ["adopt","arbiterAzIps","arch","configurationId","cpuSpec","created","dbUserName","deletion","engine","engineVersion","flavorRef","floatIp","ha","hostType","installSettings","instanceMode","loggerAzIps","manageIps","masterAzIps","mysqlCompatibilityPort","name","nodes","osType","password","port","privateIps","rdsAdminPassword","restoreFrom","slaveAzIps","solution","status","timeZone","timeouts","updated"] as const;
 /** Properties of Instance that are Pulumi secrets. */
 export const InstanceSecretOutputs: string[] = ["password","rdsAdminPassword"];
 /** Inputs of Instance that the class wraps in `pulumi.secret` whatever the program passes (schema.json `secret: true`). */
@@ -988,3 +1173,153 @@ export const SchemaOutputKeys = ["adopt","database","instanceId","name","owner"]
 export const SchemaSecretOutputs: string[] = [];
 /** Inputs of Schema that the class wraps in `pulumi.secret` whatever the program passes (schema.json `secret: true`). */
 export const SchemaSecretInputs: string[] = [];
+
+/** Arguments of {@link getBackupSource}. */
+export interface GetBackupSourceArgs {
+  /** A backup of the instance. */
+  readonly backupId?: string;
+  /** Id of the source instance. */
+  readonly instanceId: string;
+  /** A point in time: ISO 8601 with a zone, or UNIX epoch milliseconds. */
+  readonly restoreTime?: string;
+}
+
+/** Arguments of {@link getBackupSourceOutput} (each may be an Output). */
+export interface GetBackupSourceOutputArgs {
+  /** A backup of the instance. */
+  readonly backupId?: pulumi.Input<string>;
+  /** Id of the source instance. */
+  readonly instanceId: pulumi.Input<string>;
+  /** A point in time: ISO 8601 with a zone, or UNIX epoch milliseconds. */
+  readonly restoreTime?: pulumi.Input<string>;
+}
+
+/** What {@link getBackupSource} returns. */
+export interface GetBackupSourceResult {
+  /** `Ha` (centralized) or `Combined` (distributed). */
+  readonly clusterMode?: string;
+  /** Coordinator nodes. */
+  readonly coordinatorNum?: number;
+  /** Disk size in GB. */
+  readonly dataVolumeSize?: string;
+  /** Engine version: the version a restore gets. */
+  readonly engineVersion?: string;
+  /** Instance model, `enterprise`. */
+  readonly instanceMode?: string;
+  /** Nodes. */
+  readonly nodeNum?: number;
+  /** Replicas. */
+  readonly replicaNum?: number;
+  /** Shards. */
+  readonly shardingNum?: number;
+  /** Solution, e.g. `triset`. */
+  readonly solution?: string;
+}
+
+/** Arguments of {@link getBackups}. */
+export interface GetBackupsArgs {
+  /** Only this backup. */
+  readonly backupId?: string;
+  /** Only this type: `auto`, `manual`, `Snapshot_Xbsa`, `Log_Xbsa`, `OffSite_Snapshot_Xbsa`, `OffSite_Log_Xbsa`, `auto_database_table` or `manual_database_table`. */
+  readonly backupType?: string;
+  /** Only backups that began at or after this ISO 8601 time (with a zone); needs `endTime`. */
+  readonly beginTime?: string;
+  /** Only backups that began at or before this ISO 8601 time, later than `beginTime`; needs `beginTime`. */
+  readonly endTime?: string;
+  /** Only backups of this instance. */
+  readonly instanceId?: string;
+}
+
+/** Arguments of {@link getBackupsOutput} (each may be an Output). */
+export interface GetBackupsOutputArgs {
+  /** Only this backup. */
+  readonly backupId?: pulumi.Input<string>;
+  /** Only this type: `auto`, `manual`, `Snapshot_Xbsa`, `Log_Xbsa`, `OffSite_Snapshot_Xbsa`, `OffSite_Log_Xbsa`, `auto_database_table` or `manual_database_table`. */
+  readonly backupType?: pulumi.Input<string>;
+  /** Only backups that began at or after this ISO 8601 time (with a zone); needs `endTime`. */
+  readonly beginTime?: pulumi.Input<string>;
+  /** Only backups that began at or before this ISO 8601 time, later than `beginTime`; needs `beginTime`. */
+  readonly endTime?: pulumi.Input<string>;
+  /** Only backups of this instance. */
+  readonly instanceId?: pulumi.Input<string>;
+}
+
+/** What {@link getBackups} returns. */
+export interface GetBackupsResult {
+  /** The backups, newest first. */
+  readonly backups: BackupInfo[];
+}
+
+/** Arguments of {@link getDifferentialBackups}. */
+export interface GetDifferentialBackupsArgs {
+  /** ISO 8601 time with a zone. Default: 24 hours ago. */
+  readonly beginTime?: string;
+  /** ISO 8601 time with a zone, later than `beginTime`. Default: now. */
+  readonly endTime?: string;
+  /** Id of the instance. */
+  readonly instanceId: string;
+}
+
+/** Arguments of {@link getDifferentialBackupsOutput} (each may be an Output). */
+export interface GetDifferentialBackupsOutputArgs {
+  /** ISO 8601 time with a zone. Default: 24 hours ago. */
+  readonly beginTime?: pulumi.Input<string>;
+  /** ISO 8601 time with a zone, later than `beginTime`. Default: now. */
+  readonly endTime?: pulumi.Input<string>;
+  /** Id of the instance. */
+  readonly instanceId: pulumi.Input<string>;
+}
+
+/** What {@link getDifferentialBackups} returns. */
+export interface GetDifferentialBackupsResult {
+  /** The differential backups, newest first. */
+  readonly backups: BackupInfo[];
+}
+
+/** Arguments of {@link getRestorableInstances}. */
+export interface GetRestorableInstancesArgs {
+  /** A backup of the source instance. */
+  readonly backupId?: string;
+  /** A point in time: ISO 8601 with a zone, or UNIX epoch milliseconds. */
+  readonly restoreTime?: string;
+  /** Id of the source instance. */
+  readonly sourceInstanceId: string;
+}
+
+/** Arguments of {@link getRestorableInstancesOutput} (each may be an Output). */
+export interface GetRestorableInstancesOutputArgs {
+  /** A backup of the source instance. */
+  readonly backupId?: pulumi.Input<string>;
+  /** A point in time: ISO 8601 with a zone, or UNIX epoch milliseconds. */
+  readonly restoreTime?: pulumi.Input<string>;
+  /** Id of the source instance. */
+  readonly sourceInstanceId: pulumi.Input<string>;
+}
+
+/** What {@link getRestorableInstances} returns. */
+export interface GetRestorableInstancesResult {
+  /** The instances. */
+  readonly instances: RestorableInstance[];
+}
+
+/** Arguments of {@link getRestoreTimes}. */
+export interface GetRestoreTimesArgs {
+  /** UTC date `yyyy-mm-dd`. Default: today (UTC). */
+  readonly date?: string;
+  /** Id of the instance. */
+  readonly instanceId: string;
+}
+
+/** Arguments of {@link getRestoreTimesOutput} (each may be an Output). */
+export interface GetRestoreTimesOutputArgs {
+  /** UTC date `yyyy-mm-dd`. Default: today (UTC). */
+  readonly date?: pulumi.Input<string>;
+  /** Id of the instance. */
+  readonly instanceId: pulumi.Input<string>;
+}
+
+/** What {@link getRestoreTimes} returns. */
+export interface GetRestoreTimesResult {
+  /** Restorable periods, earliest first. */
+  readonly periods: RestorePeriod[];
+}

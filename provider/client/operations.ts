@@ -2,6 +2,8 @@ import { z } from "zod";
 import { privilegeOperations } from "./operations-privileges";
 import { databaseOperations } from "./operations-database";
 import { accountOperations } from "./operations-accounts";
+import { instanceSwitchOperations } from "./operations-ops-instance";
+import { backupOperations } from "./operations-backup";
 
 /** HTTP methods the TPOPS API uses (reference table 3-2). */
 export type HttpMethod = "GET" | "POST" | "PUT" | "DELETE";
@@ -778,4 +780,9 @@ export const ops = {
   users: accountOperations().users,
   roles: accountOperations().roles,
   privileges: privilegeOperations(),
+  wdrSnapshots: instanceSwitchOperations().wdrSnapshots,
+  intelligentOps: instanceSwitchOperations().intelligentOps,
+  extendInfo: instanceSwitchOperations().extendInfo,
+  backupObjects: backupOperations().backupObjects,
+  recovery: backupOperations().recovery,
 } as const;

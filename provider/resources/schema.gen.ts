@@ -1,5 +1,29 @@
 // DO NOT EDIT: generated from schema.json by scripts/gen.mjs (`make build`).
 
+/** A backup as the platform lists it (reference 4.2.15 table 4-62, 4.2.12 table 4-50). */
+export interface BackupInfo {
+  /** When it began, ISO 8601 UTC. */
+  readonly beginTime?: string;
+  /** Description. */
+  readonly description?: string;
+  /** When it ended, ISO 8601 UTC (absent while it runs). */
+  readonly endTime?: string;
+  /** Engine version of the backed-up instance. */
+  readonly engineVersion?: string;
+  /** Backup id. */
+  readonly id: string;
+  /** Id of the backed-up instance. */
+  readonly instanceId?: string;
+  /** Backup name. */
+  readonly name?: string;
+  /** Size in MB. */
+  readonly sizeMb?: number;
+  /** `BUILDING`, `COMPLETED` or `FAILED`. */
+  readonly status: string;
+  /** `auto` or `manual` (4.2.15); `differential` for the differential list (4.2.12). */
+  readonly type?: string;
+}
+
 /** A whole backup policy as the platform reports it (reference 4.2.5, 4.2.6). */
 export interface BackupPolicySettings {
   /** Whether backup compression is off. */
@@ -112,6 +136,46 @@ export interface InstanceNodeIps {
   readonly private?: string;
 }
 
+/** Where a restored instance's data comes from (reference 4.11.7 table 4-507 RestorePoint): a backup of the source instance, or a point in time inside one of its restorable periods (4.2.11). Exactly one of `backupId` and `restoreTime`. */
+export interface InstanceRestoreFrom {
+  /** Id of a completed backup of the source instance (a Backup resource's `backupId`, or one from `getBackups`/`getDifferentialBackups`). */
+  readonly backupId?: string;
+  /** The point in time: an ISO 8601 time with a zone (`2026-12-01T02:30:00Z`, `2026-12-01T10:30:00+08:00`) or UNIX epoch milliseconds. It must lie in a period `getRestoreTimes` lists (checked at preview when the source is known). */
+  readonly restoreTime?: string;
+  /** Id of the instance whose backup is restored (it may be another stack's instance). */
+  readonly sourceInstanceId: string;
+}
+
+/** An instance the platform lists as fitting a backup or point in time (reference 4.2.10 table 4-40). */
+export interface RestorableInstance {
+  /** Disk size in GB. */
+  readonly dataVolumeSize?: number;
+  /** Instance id. */
+  readonly id: string;
+  /** Instance model, `enterprise`. */
+  readonly instanceMode?: string;
+  /** `Ha` (centralized) or `Combined` (distributed). */
+  readonly mode?: string;
+  /** Instance name. */
+  readonly name?: string;
+  /** Instance version. */
+  readonly version?: string;
+  /** Storage type. */
+  readonly volumeType?: string;
+}
+
+/** A period the instance can be restored to, both ends included (reference 4.2.11 table 4-45). */
+export interface RestorePeriod {
+  /** End, ISO 8601 UTC. */
+  readonly end: string;
+  /** End, UNIX epoch milliseconds. */
+  readonly endMs: number;
+  /** Start, ISO 8601 UTC. */
+  readonly start: string;
+  /** Start, UNIX epoch milliseconds. */
+  readonly startMs: number;
+}
+
 /** How long create, update and delete may wait for TPOPS jobs, as durations such as `30s`, `20m`, `1h30m`. (Dynamic resources do not receive Pulumi's `customTimeouts`.) */
 export interface Timeouts {
   /** Longest wait for create, e.g. `20m`. Default per resource. */
@@ -131,6 +195,79 @@ export interface ResourceMeta {
   readonly secrets: readonly string[];
   readonly defaults: Readonly<Record<string, unknown>>;
 }
+
+/** Inputs of Backup as the provider receives them. */
+export interface BackupInputs {
+  /** Take over an existing backup of the instance with the same `name` instead of failing. Default false. */
+  readonly adopt?: boolean;
+  /** `completed` (full), `differential`, or `log` (XBSA instances of 3.301 or later only; an older instance is refused at preview). Default `completed`. Changing it replaces the backup. */
+  readonly backupType?: string;
+  /** Description: at most 256 characters, none of `>!<"&'=`. Changing it replaces the backup. */
+  readonly description?: string;
+  /** Id of the instance to back up. Changing it replaces the backup. */
+  readonly instanceId: string;
+  /** Backup name: 4–64 characters, a letter first, then letters, digits, `-` or `_` (case-sensitive). Default: the Pulumi resource name plus six hex digits of its URN's hash (stable). Changing it replaces the backup. */
+  readonly name?: string;
+  /** Waiting limits for the backup job. Defaults: create 60m, update 5m, delete 10m. */
+  readonly timeouts?: Timeouts;
+}
+
+/** Outputs (state) of Backup. */
+export interface BackupOutputs {
+  /** Whether the backup was adopted. */
+  readonly adopt?: boolean;
+  /** Backup id (also the resource id): what `Instance.restoreFrom.backupId` takes. */
+  readonly backupId: string;
+  /** `completed`, `differential` or `log`. */
+  readonly backupType: string;
+  /** When the backup began, ISO 8601 UTC. */
+  readonly beginTime: string;
+  /** Description. */
+  readonly description?: string;
+  /** When the backup ended, ISO 8601 UTC. */
+  readonly endTime?: string;
+  /** Engine version of the backed-up instance. */
+  readonly engineVersion?: string;
+  /** Backup file path (NAS only, 4.2.15 `file_name`). */
+  readonly fileName?: string;
+  /** Instance id. */
+  readonly instanceId: string;
+  /** Backup name. */
+  readonly name: string;
+  /** Size in MB, as last read. */
+  readonly sizeMb?: number;
+  /** `COMPLETED` or `FAILED` (`BUILDING` while the job runs), as last read. */
+  readonly status: string;
+  /** Waiting limits. */
+  readonly timeouts?: Timeouts;
+}
+
+/** Schema facts of Backup. */
+export const BackupMeta: ResourceMeta = {
+  "token": "tpops:index:Backup",
+  "inputs": [
+    "adopt",
+    "backupType",
+    "description",
+    "instanceId",
+    "name",
+    "timeouts"
+  ],
+  "requiredInputs": [
+    "instanceId"
+  ],
+  "replaceOnChanges": [
+    "backupType",
+    "description",
+    "instanceId",
+    "name"
+  ],
+  "secrets": [],
+  "defaults": {
+    "adopt": false,
+    "backupType": "completed"
+  }
+};
 
 /** Inputs of BackupPolicy as the provider receives them. */
 export interface BackupPolicyInputs {
@@ -825,6 +962,8 @@ export interface InstanceInputs {
   readonly port?: number;
   /** New password of the rdsAdmin user, set when unmanaging (`deletion.clearData` false, reference 4.11.5); the same rule as `password`. Without it rdsAdmin keeps the password TPOPS set (warned at preview). Kept in state only. (secret) */
   readonly rdsAdminPassword?: string;
+  /** Create the instance from a backup of another instance, or from a point in time (reference 4.11.7), instead of empty. The restored instance takes the source's engine version (a different `engineVersion` is refused at preview, 4.2.9) and must be of the source's family (centralized or distributed); `engine` must be GaussDB and `installSettings` cannot be given (4.11.7 has neither). Checked at preview when the source is known: the backup exists and completed (4.2.15, 4.2.12), the time lies in a restorable period (4.2.11, the periods are in the message). After the create it is an ordinary instance. Changing it replaces the instance (a new restore); removing it changes nothing (the instance keeps its data). */
+  readonly restoreFrom?: InstanceRestoreFrom;
   /** Hosts of the standby AZ: only hcs1, quadruset and quadrusetnoetcd. Part of the instance's hosts: a change is recorded in place when it comes with a host change that runs in place (see `manageIps`); any other change replaces the instance. */
   readonly slaveAzIps?: string[];
   /** Deployment: centralized `single`, `triset`, `quadruset`, `pentaset`, `trisetnoetcd`, `quadrusetnoetcd`, `pentasetnoetcd`; distributed `hcs1`, `hcs2`, `hcs3`, `hcs4`, `hcs6` (case-insensitive). Updates in place between triset and pentaset, and between trisetnoetcd and pentasetnoetcd (with the matching `manageIps` change); other changes replace the instance. The noetcd forms need the platform whitelist `gaussdb_feature_supportDccCluster`; with it on, the platform installs triset, quadruset and pentaset as their noetcd forms, so name the noetcd form in the program. */
@@ -891,6 +1030,8 @@ export interface InstanceOutputs {
   readonly privateIps: string[];
   /** rdsAdmin password used when unmanaging. (secret) */
   readonly rdsAdminPassword?: string;
+  /** Where the instance was restored from, as the program said at create. */
+  readonly restoreFrom?: InstanceRestoreFrom;
   /** Hosts of the standby AZ. */
   readonly slaveAzIps?: string[];
   /** Deployment solution. */
@@ -930,6 +1071,7 @@ export const InstanceMeta: ResourceMeta = {
     "password",
     "port",
     "rdsAdminPassword",
+    "restoreFrom",
     "slaveAzIps",
     "solution",
     "timeZone",
@@ -1213,3 +1355,102 @@ export const SchemaMeta: ResourceMeta = {
     "adopt": false
   }
 };
+
+/** Lookups: what each receives and returns (schema.json `functions`). */
+/** Arguments of the lookup getBackupSource. */
+export interface GetBackupSourceInputs {
+  /** A backup of the instance. */
+  readonly backupId?: string;
+  /** Id of the source instance. */
+  readonly instanceId: string;
+  /** A point in time: ISO 8601 with a zone, or UNIX epoch milliseconds. */
+  readonly restoreTime?: string;
+}
+
+/** Result of the lookup getBackupSource. */
+export interface GetBackupSourceResult {
+  /** `Ha` (centralized) or `Combined` (distributed). */
+  readonly clusterMode?: string;
+  /** Coordinator nodes. */
+  readonly coordinatorNum?: number;
+  /** Disk size in GB. */
+  readonly dataVolumeSize?: string;
+  /** Engine version: the version a restore gets. */
+  readonly engineVersion?: string;
+  /** Instance model, `enterprise`. */
+  readonly instanceMode?: string;
+  /** Nodes. */
+  readonly nodeNum?: number;
+  /** Replicas. */
+  readonly replicaNum?: number;
+  /** Shards. */
+  readonly shardingNum?: number;
+  /** Solution, e.g. `triset`. */
+  readonly solution?: string;
+}
+
+/** Arguments of the lookup getBackups. */
+export interface GetBackupsInputs {
+  /** Only this backup. */
+  readonly backupId?: string;
+  /** Only this type: `auto`, `manual`, `Snapshot_Xbsa`, `Log_Xbsa`, `OffSite_Snapshot_Xbsa`, `OffSite_Log_Xbsa`, `auto_database_table` or `manual_database_table`. */
+  readonly backupType?: string;
+  /** Only backups that began at or after this ISO 8601 time (with a zone); needs `endTime`. */
+  readonly beginTime?: string;
+  /** Only backups that began at or before this ISO 8601 time, later than `beginTime`; needs `beginTime`. */
+  readonly endTime?: string;
+  /** Only backups of this instance. */
+  readonly instanceId?: string;
+}
+
+/** Result of the lookup getBackups. */
+export interface GetBackupsResult {
+  /** The backups, newest first. */
+  readonly backups: BackupInfo[];
+}
+
+/** Arguments of the lookup getDifferentialBackups. */
+export interface GetDifferentialBackupsInputs {
+  /** ISO 8601 time with a zone. Default: 24 hours ago. */
+  readonly beginTime?: string;
+  /** ISO 8601 time with a zone, later than `beginTime`. Default: now. */
+  readonly endTime?: string;
+  /** Id of the instance. */
+  readonly instanceId: string;
+}
+
+/** Result of the lookup getDifferentialBackups. */
+export interface GetDifferentialBackupsResult {
+  /** The differential backups, newest first. */
+  readonly backups: BackupInfo[];
+}
+
+/** Arguments of the lookup getRestorableInstances. */
+export interface GetRestorableInstancesInputs {
+  /** A backup of the source instance. */
+  readonly backupId?: string;
+  /** A point in time: ISO 8601 with a zone, or UNIX epoch milliseconds. */
+  readonly restoreTime?: string;
+  /** Id of the source instance. */
+  readonly sourceInstanceId: string;
+}
+
+/** Result of the lookup getRestorableInstances. */
+export interface GetRestorableInstancesResult {
+  /** The instances. */
+  readonly instances: RestorableInstance[];
+}
+
+/** Arguments of the lookup getRestoreTimes. */
+export interface GetRestoreTimesInputs {
+  /** UTC date `yyyy-mm-dd`. Default: today (UTC). */
+  readonly date?: string;
+  /** Id of the instance. */
+  readonly instanceId: string;
+}
+
+/** Result of the lookup getRestoreTimes. */
+export interface GetRestoreTimesResult {
+  /** Restorable periods, earliest first. */
+  readonly periods: RestorePeriod[];
+}
