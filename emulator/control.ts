@@ -20,6 +20,8 @@ const nextJobSchema = z.strictObject({
   times: z.number().int().min(1).optional(),
 });
 
+const sqlTemplateSchema = z.strictObject({ instance_id: z.string().min(1), node_id: z.string().min(1), sql_id: z.string().min(1), sql_model: z.string().min(1) });
+
 const timeScaleSchema = z.strictObject({ timeScale: z.number().positive().max(1_000_000) });
 
 /** The `/__emulator` control API (no auth): health, reset, state, faults, job plans, counters, tokens, time scale. */
@@ -66,6 +68,10 @@ export function handleControl(
           jobs: Object.values(d.jobs).map((j) => ctx.jobs.view(j)),
           // reference 4.4 database objects: databases, dbSchemas, dbUsers, dbRoles, dbGrants (no password hashes)
           ...databaseObjectsState(ctx.state),
+          // reference 4.7 throttling tasks, 4.6.4 SQL patches, 4.7.4 SQL templates (as stored)
+          sqlLimitTasks: Object.values(d.sqlLimitTasks),
+          sqlPatches: Object.values(d.sqlPatches),
+          sqlTemplates: Object.values(d.sqlTemplates),
         },
       };
     }
@@ -88,6 +94,14 @@ export function handleControl(
     case "POST /tokens/expire":
       ctx.sessions.expireAll();
       return { status: 204 };
+    case "POST /sql-templates": {
+      // A SQL template a node executed (what reference 4.7.4 lists): the emulator runs no SQL, tests and demos put them here.
+      const t = parse(sqlTemplateSchema);
+      const id = `${t.instance_id}/${t.node_id}/${t.sql_id}`;
+      ctx.state.data.sqlTemplates[id] = { id, ...t };
+      ctx.persist();
+      return { status: 201, body: { id } };
+    }
     case "PUT /time-scale":
       ctx.jobs.setTimeScale(parse(timeScaleSchema).timeScale);
       return { status: 204 };

@@ -9,8 +9,11 @@ import { register as parameters } from "./parameters";
 import { register as backups } from "./backups";
 import { register as engineVersions } from "./engine-versions";
 import { register as databaseObjects } from "./database";
+import { register as backupRestore } from "./backup-restore";
 import { register as instanceSwitches } from "./ops/instance-switches";
 import { register as inspections } from "./ops/inspections";
+import { register as sqlThrottling } from "./ops/sql-throttling";
+import { register as sqlPatches } from "./ops/sql-patches";
 
 /** Every API area's `register` function; route authors add theirs here (one import + one entry). */
-export const routeModules: ReadonlyArray<(r: Router, ctx: EmulatorContext) => void> = [auth, jobs, dataCenters, keyPairs, hosts, instances, parameters, backups, engineVersions, databaseObjects, instanceSwitches, inspections];
+export const routeModules: ReadonlyArray<(r: Router, ctx: EmulatorContext) => void> = [auth, jobs, dataCenters, keyPairs, hosts, instances, parameters, backups, engineVersions, databaseObjects, instanceSwitches, inspections, sqlThrottling, sqlPatches, backupRestore];
