@@ -231,3 +231,127 @@ export function parseBackupTime(raw: string): number | undefined {
 export function formatBackupTime(ms: number): string {
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, "+0000");
 }
+
+/** A restorable period in epoch ms (reference 4.2.11 table 4-45 `start_time`, `end_time`). */
+export interface RestorePeriod {
+  readonly start_time: number;
+  readonly end_time: number;
+}
+
+/** What the period rule needs of a stored backup. */
+export interface PeriodBackup {
+  readonly backup_type: "completed" | "differential";
+  readonly status: string;
+  readonly end_time: number | null;
+}
+
+/**
+ * The restorable periods of an instance (reference 4.2.11 "查询可恢复时间段"). Reading (README "Restore"): logs are
+ * archived continuously from the end of the earliest kept COMPLETED full backup (a point-in-time restore replays
+ * them onto a full backup that ended before the point) up to the archive point `archiveEnd` (now, or the
+ * instance's deletion). Nothing the emulator implements interrupts the archive (4.2.14's "删除本次恢复时间点后的
+ * 归档日志,并重新开启日志归档" follows 4.2.13, which is not emulated), so there is one period or none.
+ */
+export function restorePeriods(backups: readonly PeriodBackup[], archiveEnd: number): RestorePeriod[] {
+  const ends = backups
+    .filter((b) => b.backup_type === "completed" && b.status === "COMPLETED" && b.end_time !== null && b.end_time <= archiveEnd)
+    .map((b) => b.end_time as number);
+  if (ends.length === 0) return [];
+  return [{ start_time: Math.min(...ends), end_time: archiveEnd }];
+}
+
+const DAY_MS = 86_400_000;
+
+/** Parses 4.2.11's `date` ("为yyyy-mm-dd字符串格式,时区为UTC") to the epoch ms of its UTC midnight; undefined if malformed. */
+export function parseRestoreDate(raw: string): number | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw);
+  if (!m) return undefined;
+  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  const d = new Date(ms);
+  if (d.getUTCFullYear() !== Number(m[1]) || d.getUTCMonth() !== Number(m[2]) - 1 || d.getUTCDate() !== Number(m[3])) return undefined;
+  return ms;
+}
+
+/**
+ * The periods that overlap the UTC day starting at `dayStart`, unclipped (reference 4.2.11: its example answers
+ * 1532001446987–1532742139000, a period of days, for date=2022-01-01; README "Restore").
+ */
+export function periodsOnDate(periods: readonly RestorePeriod[], dayStart: number): RestorePeriod[] {
+  return periods.filter((p) => p.start_time < dayStart + DAY_MS && p.end_time >= dayStart);
+}
+
+/** True when the point lies inside one of the periods (bounds included). */
+export function inPeriods(periods: readonly RestorePeriod[], at: number): boolean {
+  return periods.some((p) => p.start_time <= at && at <= p.end_time);
+}
+
+/** Parses an epoch-milliseconds string (reference 4.2.9 / 4.2.10 / 4.11.7 `restore_time` "UNIX时间戳格式,单位是毫秒"). */
+export function parseEpochMs(raw: unknown): number | undefined {
+  return typeof raw === "string" && /^\d{1,15}$/.test(raw) ? Number(raw) : undefined;
+}
+
+/** An instance's topology as reference 4.2.9 answers it (table 4-36). */
+export interface TopologySnapshot {
+  cluster_mode: "Ha" | "Combined";
+  instance_mode: "enterprise";
+  data_volume_size: string;
+  solution: string;
+  node_num: number;
+  coordinator_num: number;
+  sharding_num: number;
+  replica_num: number;
+  engine_version: string;
+}
+
+/** The solution facts a topology is computed from (emulator/domain/solutions.ts). */
+export interface TopologyFacts {
+  readonly solution: string;
+  readonly family: "centralized" | "distributed";
+  readonly hostCount: number;
+  readonly replicas: number;
+  readonly shards: number;
+  readonly arbiters: number;
+  readonly nodeCount: number;
+  readonly dataVolumeGb: number | null;
+  readonly engineVersion: string;
+}
+
+/**
+ * Topology of an instance (reference 4.2.9 table 4-36). Readings (README "Restore"): `cluster_mode` Ha for 主备版
+ * and Combined for 分布式 ("集中式Ha(主备)、分布式 Combined(混合部署)"); `instance_mode` "企业版enterprise";
+ * centralized instances have no coordinators and, as 4.2.9's example answers for a triset ("sharding_num" : 3,
+ * "coordinator_num" : 0), one `sharding_num` per data node; distributed instances have the solution's shards per
+ * node group and a coordinator on every data node ("混合部署").
+ */
+export function topologyOf(f: TopologyFacts): TopologySnapshot {
+  const dataNodesPerGroup = f.hostCount - f.arbiters;
+  const distributed = f.family === "distributed";
+  const groups = Math.max(1, Math.round(f.nodeCount / Math.max(1, f.hostCount)));
+  return {
+    cluster_mode: distributed ? "Combined" : "Ha",
+    instance_mode: "enterprise",
+    data_volume_size: String(f.dataVolumeGb ?? 0),
+    solution: f.solution,
+    node_num: f.nodeCount,
+    coordinator_num: distributed ? dataNodesPerGroup * groups : 0,
+    sharding_num: distributed ? f.shards * groups : dataNodesPerGroup,
+    replica_num: f.replicas,
+    engine_version: f.engineVersion,
+  };
+}
+
+/**
+ * True when a target instance's topology fits a backup's (reference 4.2.10 "实例信息要符合备份条件", `backup_id`
+ * "根据备份ID查询实例拓扑信息,过滤查询出来的实例,包含节点数,副本数等"): the same deployment form and the same node,
+ * replica, shard and coordinator counts. Neither the engine version nor the disk size is compared: 4.2.10 names
+ * neither (README "Restore").
+ */
+export function topologyFits(target: TopologySnapshot, backup: TopologySnapshot): boolean {
+  return (
+    target.cluster_mode === backup.cluster_mode &&
+    target.node_num === backup.node_num &&
+    target.replica_num === backup.replica_num &&
+    target.sharding_num === backup.sharding_num &&
+    target.coordinator_num === backup.coordinator_num
+  );
+}

@@ -7,6 +7,7 @@ import { applyConfigUpdate, applyPolicyUpdate, checkManualBackup, formatBackupTi
 import { supportsStandbyBackup } from "../domain/instance-rules";
 import { SOLUTIONS } from "../domain/solutions";
 import { compareVersions } from "../domain/engine-versions";
+import { captureContent, pruneExpiredBackups, snapshotOf } from "./backup-restore";
 import { assertOperable, backups, getInstance, jobInstance, refuse, type BackupRecord, type GaussInstance } from "./instance-model";
 
 /** Job name and base duration (time scale 1.0) of a manual backup. */
@@ -135,6 +136,8 @@ export function register(r: Router, ctx: EmulatorContext): void {
         b.status = "COMPLETED";
         b.end_time = Date.now();
         b.size = b.backup_type === "completed" ? 1024 : 64;
+        // reference 4.11.7 "备份恢复新实例": what a restore of this backup brings back
+        b.content = captureContent(ctx, inst.id);
       }
       inst.status = "ACTIVE";
     },
@@ -177,6 +180,8 @@ export function register(r: Router, ctx: EmulatorContext): void {
       datastore: { ...inst.datastore },
       family: SOLUTIONS[inst.solution].family,
       file_name: "",
+      // reference 4.2.9 "根据时间点或者备份文件查询原实例信息": the topology as it is when the backup is taken
+      topology: snapshotOf(ctx, inst),
     };
     b.file_name = `/backup/${inst.id}/${b.id}`;
     backups(ctx)[b.id] = b;
@@ -207,6 +212,7 @@ export function register(r: Router, ctx: EmulatorContext): void {
   // ---- list (4.2.15) --------------------------------------------------------------------------------------------
   r.add("GET", "/gaussdb/v3.1/backups", (req) => {
     const q = parseQuery(listQuery, req);
+    pruneExpiredBackups(ctx);
     // reference 4.2.15 `backup_type` "backup_type取值为Snapshot_Xbsa或Log_Xbsa时,仅支持3.301及以上版本实例"
     if ((q.backup_type === "Snapshot_Xbsa" || q.backup_type === "Log_Xbsa") && q.instance_id !== undefined) {
       const inst = ctx.state.data.instances[q.instance_id] as GaussInstance | undefined;

@@ -1,7 +1,8 @@
 import { DBS_CODES, DbsError } from "../errors";
 import type { EmulatorContext } from "../router";
 import { isoSeconds, type HostRecord, type InstanceRecord } from "../state";
-import type { BackupPolicy } from "../domain/backup-rules";
+import type { BackupPolicy, TopologySnapshot } from "../domain/backup-rules";
+import type { AccountRecord, DatabaseRecord, GrantRecord, SchemaRecord } from "../domain/database/records";
 import type { HostFacts, Violation } from "../domain/instance-rules";
 import { SOLUTIONS, type AzListName, type SolutionName } from "../domain/solutions";
 
@@ -71,6 +72,22 @@ export interface BackupRecord {
   /** Family of the backed-up instance: a backup restores only to a solution of the same family. */
   family: "centralized" | "distributed";
   file_name: string;
+  /** The instance's topology when the backup was taken (reference 4.2.9); absent in older state files. */
+  topology?: TopologySnapshot;
+  /** The instance's database objects (reference 4.4) when the backup completed, for a restore to copy. */
+  content?: BackupContent;
+  /** Epoch ms the instance was deleted at, when the backup outlives it (reference 4.11.5 keep_db_backup). */
+  source_deleted_at?: number;
+  /** Epoch ms a backup kept after its instance's deletion expires (4.11.5 "保留天数"). */
+  kept_until?: number;
+}
+
+/** The database objects a backup carries (records of emulator/domain/database/records.ts, builtins excluded). */
+export interface BackupContent {
+  databases: DatabaseRecord[];
+  schemas: SchemaRecord[];
+  accounts: AccountRecord[];
+  grants: GrantRecord[];
 }
 
 /** Throw the DBS error for a domain violation. */

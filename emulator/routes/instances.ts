@@ -4,6 +4,7 @@ import type { EmulatorContext, Router } from "../router";
 import { newHexId, type HostRecord } from "../state";
 import { knownFields, noteUnknownFields, page, parseBody, parseQuery, queryInt, type FieldShape } from "../validate";
 import { defaultBackupPolicy, formatBackupTime } from "../domain/backup-rules";
+import { captureContent, keepBackupsOfDeleted, pointInTimeBackup, pruneExpiredBackups, restoreContent, snapshotOf } from "./backup-restore";
 import { upgradeCandidates } from "../domain/engine-versions";
 import { ROOT_PASSWORD_SPECIALS, checkCreateRequest, checkHostsForInstance, checkMysqlPort, checkPassword, isIpv4 } from "../domain/instance-rules";
 import { defaultConfigurationId, knownConfigurationIds } from "../domain/parameter-templates";
@@ -30,7 +31,7 @@ const MIN = 60_000;
 interface RestoreSource {
   datastore: { type: string; version: string };
   family: "centralized" | "distributed";
-  point: { instance_id: string; backup_id: string; mode: string };
+  point: { instance_id: string; backup_id: string; mode: string; tables?: { db_name: string; new_db_name?: string }[] };
 }
 
 /** Job names and base durations (time scale 1.0) of the instance operations. */
@@ -197,6 +198,10 @@ export function register(r: Router, ctx: EmulatorContext): void {
       datastore: { ...inst.datastore },
       family: SOLUTIONS[inst.solution].family,
       file_name: `/backup/${inst.id}/${id}`,
+      // reference 4.2.9: the topology when the backup is taken; a restored instance's first backup holds its
+      // restored content (4.11.7)
+      topology: snapshotOf(ctx, inst),
+      content: captureContent(ctx, inst.id),
     };
   };
   const onCreateFail = (jobInstanceId: string | null) => {
@@ -207,7 +212,16 @@ export function register(r: Router, ctx: EmulatorContext): void {
     touch(inst);
   };
   ctx.jobs.define(J.create.name, { durationMs: J.create.baseMs, onDone: (job) => onCreateDone(job.instance_id), onFail: (job) => onCreateFail(job.instance_id) });
-  ctx.jobs.define(J.restore.name, { durationMs: J.restore.baseMs, onDone: (job) => onCreateDone(job.instance_id), onFail: (job) => onCreateFail(job.instance_id) });
+  ctx.jobs.define(J.restore.name, {
+    durationMs: J.restore.baseMs,
+    onDone: (job) => {
+      // reference 4.11.7 "备份恢复新实例": the new instance holds the backup's data before its first backup is taken
+      const p = job.payload as { restore_from?: { backup_id: string; tables?: { db_name: string; new_db_name?: string }[] } };
+      if (p.restore_from && job.instance_id) restoreContent(ctx, job.instance_id, p.restore_from.backup_id, p.restore_from.tables);
+      onCreateDone(job.instance_id);
+    },
+    onFail: (job) => onCreateFail(job.instance_id),
+  });
   ctx.jobs.define(J.createDbmind.name, { durationMs: J.createDbmind.baseMs, onDone: (job) => onCreateDone(job.instance_id), onFail: (job) => onCreateFail(job.instance_id) });
 
   /** Validate a restore point (reference 4.11.7 RestorePoint) against the stored backups. */
@@ -240,6 +254,7 @@ export function register(r: Router, ctx: EmulatorContext): void {
         if (typeof t !== "object" || t === null || typeof (t as { db_name?: unknown }).db_name !== "string") f("table_list", "every entry needs db_name");
       }
     }
+    pruneExpiredBackups(ctx);
     const own = Object.values(backups(ctx)).filter((b) => b.instance_id === sourceId && b.status === "COMPLETED");
     let from: BackupRecord | undefined;
     if (mode === "backup") {
@@ -252,16 +267,16 @@ export function register(r: Router, ctx: EmulatorContext): void {
       // reference 4.11.7 `type` ""timestamp",表示按时间点恢复,…"restore_time"必选"; epoch milliseconds as a String
       // (table: "String … 时间戳"; the XBSA example's 1710138043000)
       if (typeof rp.restore_time !== "string" || !/^\d{1,15}$/.test(rp.restore_time)) f("restore_time", "must be epoch milliseconds as a string");
-      const at = Number(rp.restore_time);
-      const fulls = own.filter((b) => b.backup_type === "completed" && b.begin_time <= at).sort((a, b) => b.begin_time - a.begin_time);
-      from = fulls[0];
-      // reference A.3 DBS.200751 "备份文件不存在": no full backup to restore from
-      if (!from) f("restore_time", `no full backup of instance ${sourceId} precedes ${rp.restore_time}`, "DBS.200751");
-      // reference 4.2.11 "查询可恢复时间段": a restore time lies in a restorable period, and the future is in none
-      if (at > Date.now()) f("restore_time", "is in the future");
+      // reference 4.2.11 "查询可恢复时间段": the time lies in a period 4.2.11 answers (else A.3 DBS.200751 "备份文件不存在",
+      // the future DBS.200001); it restores from the latest full backup that ended at or before it (README "Restore")
+      from = pointInTimeBackup(ctx, sourceId, Number(rp.restore_time), "restore_point.restore_time");
     }
     const b = from as BackupRecord;
-    return { datastore: { ...b.datastore }, family: b.family, point: { instance_id: sourceId, backup_id: b.id, mode: String(mode) } };
+    // reference 4.11.7 table 4-509 `new_db_name` "恢复到目标实例的库名称": a DATABASE_TABLE restore brings the named databases
+    const tables = rp.restore_source_type === "DATABASE_TABLE" && Array.isArray(rp.table_list)
+      ? (rp.table_list as { db_name: string; new_db_name?: unknown }[]).map((t) => ({ db_name: t.db_name, ...(typeof t.new_db_name === "string" ? { new_db_name: t.new_db_name } : {}) }))
+      : undefined;
+    return { datastore: { ...b.datastore }, family: b.family, point: { instance_id: sourceId, backup_id: b.id, mode: String(mode), ...(tables ? { tables } : {}) } };
   };
 
   r.add("POST", "/gaussdb/v3/instances", (req) => {
@@ -383,13 +398,11 @@ export function register(r: Router, ctx: EmulatorContext): void {
   // ---- delete (4.11.5) ----------------------------------------------------------------------------------------
   const onDeleteDone = (jobInstanceId: string | null, payload: unknown, hostStatus: "initialized" | "unmanaged") => {
     const inst = jobInstance(ctx, jobInstanceId);
-    const p = payload as { keep_db_backup: number };
+    const p = payload as { keep_db_backup: number; keep_difference_backup?: number };
     ctx.state.freeHostsOfInstance(inst.id, hostStatus);
-    // reference 4.11.5 `keep_db_backup` "全备保留天数": kept that many days; 0 (or less) removes them with the instance
-    if (p.keep_db_backup <= 0) {
-      const all = backups(ctx);
-      for (const b of Object.values(all)) if (b.instance_id === inst.id) delete all[b.id];
-    }
+    // reference 4.11.5 `keep_db_backup` "全备保留天数", `keep_difference_backup` "差备保留天数": kept that many days;
+    // 0 (or less) removes them with the instance (older jobs without the second field keep differentials like fulls)
+    keepBackupsOfDeleted(ctx, inst.id, p.keep_db_backup, p.keep_difference_backup ?? p.keep_db_backup);
     delete ctx.state.data.instances[inst.id];
   };
   ctx.jobs.define(J.uninstall.name, { durationMs: J.uninstall.durationMs, onDone: (job) => onDeleteDone(job.instance_id, job.payload, "initialized") });
@@ -416,7 +429,7 @@ export function register(r: Router, ctx: EmulatorContext): void {
     ctx.jobs.assertInstanceIdle(inst.id);
     // reference 4.11.5 `clear_data` "true为删除实例,false为取消纳管实例"
     const def = body.clear_data === true ? J.uninstall : J.unmanage;
-    const job = ctx.jobs.start(def.name, { instanceId: inst.id, payload: { keep_db_backup: body.keep_db_backup ?? 0 } });
+    const job = ctx.jobs.start(def.name, { instanceId: inst.id, payload: { keep_db_backup: body.keep_db_backup ?? 0, keep_difference_backup: body.keep_difference_backup ?? 0 } });
     return { status: 202, body: { instance_id: inst.id, job_id: job.id } };
   });
 
