@@ -214,11 +214,18 @@ export function render(schemaText) {
     DbRoleMembership: ["timeouts"],
     DbUser: ["adopt", "timeouts"],
     Host: ["adopt", "forceRemoveChrootDir", "rootPassword", "timeouts"],
+    InspectionScene: ["adopt", "timeouts"],
+    InspectionTask: ["adopt", "scene", "timeouts"],
     Instance: ["adopt", "deletion", "rdsAdminPassword", "timeouts"],
+    InstanceLabels: ["timeouts"],
     InstanceParameters: ["restartIfRequired", "timeouts"],
+    IntelligentOps: ["timeouts"],
     KeyPair: ["adopt", "forceDelete", "timeouts"],
     Privileges: ["timeouts"],
     Schema: ["adopt"],
+    SqlPatch: ["adopt", "timeouts"],
+    SqlThrottlingTask: ["adopt", "timeouts"],
+    WdrSnapshots: ["timeouts"],
   };
   const DOC_CONDITIONAL = { Instance: ["arbiterAzIps", "loggerAzIps", "manageIps", "masterAzIps", "restoreFrom", "slaveAzIps", "solution"] };
   for (const [n, keys] of [...Object.entries(DOC_LOCAL_ONLY), ...Object.entries(DOC_CONDITIONAL)]) {

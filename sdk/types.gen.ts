@@ -354,6 +354,38 @@ export interface RestorePeriod {
   readonly startMs: number;
 }
 
+/** A SQL template a node ran (reference 4.7.4 table 4-293). (input) */
+export interface SqlTemplateArgs {
+  /** The template's SQL id: `SqlThrottlingTask.limitTypeValue` and `nodeInfos[].sqlId` of a `SQL_ID` task. */
+  readonly sqlId: pulumi.Input<string>;
+  /** The template: `SqlThrottlingTask.sqlModel` of a `SQL_ID` task. */
+  readonly sqlModel: pulumi.Input<string>;
+}
+
+/** A SQL template a node ran (reference 4.7.4 table 4-293). */
+export interface SqlTemplate {
+  /** The template's SQL id: `SqlThrottlingTask.limitTypeValue` and `nodeInfos[].sqlId` of a `SQL_ID` task. */
+  readonly sqlId: string;
+  /** The template: `SqlThrottlingTask.sqlModel` of a `SQL_ID` task. */
+  readonly sqlModel: string;
+}
+
+/** A CN node of a `SQL_ID` throttling task (reference 4.7.1 table 4-275). (input) */
+export interface SqlThrottlingNodeArgs {
+  /** Node id (an `Instance`'s node). */
+  readonly nodeId: pulumi.Input<string>;
+  /** The SQL id the node ran; must equal `limitTypeValue` (reference 4.7.1 "必须与limit_type_value值一致"). */
+  readonly sqlId: pulumi.Input<string>;
+}
+
+/** A CN node of a `SQL_ID` throttling task (reference 4.7.1 table 4-275). */
+export interface SqlThrottlingNode {
+  /** Node id (an `Instance`'s node). */
+  readonly nodeId: string;
+  /** The SQL id the node ran; must equal `limitTypeValue` (reference 4.7.1 "必须与limit_type_value值一致"). */
+  readonly sqlId: string;
+}
+
 /** How long create, update and delete may wait for TPOPS jobs, as durations such as `30s`, `20m`, `1h30m`. (Dynamic resources do not receive Pulumi's `customTimeouts`.) (input) */
 export interface TimeoutsArgs {
   /** Longest wait for create, e.g. `20m`. Default per resource. */
@@ -406,8 +438,6 @@ export interface BackupOutputs {
   readonly endTime?: string;
   /** Engine version of the backed-up instance. */
   readonly engineVersion?: string;
-  /** Backup file path (NAS only, 4.2.15 `file_name`). */
-  readonly fileName?: string;
   /** Instance id. */
   readonly instanceId: string;
   /** Backup name. */
@@ -421,7 +451,7 @@ export interface BackupOutputs {
 }
 
 /** Output property names of Backup (registered as outputs by the resource class). */
-export const BackupOutputKeys = ["adopt","backupId","backupType","beginTime","description","endTime","engineVersion","fileName","instanceId","name","sizeMb","status","timeouts"] as const;
+export const BackupOutputKeys = ["adopt","backupId","backupType","beginTime","description","endTime","engineVersion","instanceId","name","sizeMb","status","timeouts"] as const;
 /** Properties of Backup that are Pulumi secrets. */
 export const BackupSecretOutputs: string[] = [];
 /** Inputs of Backup that the class wraps in `pulumi.secret` whatever the program passes (schema.json `secret: true`). */
@@ -871,6 +901,110 @@ export const HostSecretOutputs: string[] = ["rootPassword"];
 /** Inputs of Host that the class wraps in `pulumi.secret` whatever the program passes (schema.json `secret: true`). */
 export const HostSecretInputs: string[] = ["rootPassword"];
 
+/** Arguments of {@link InspectionScene}: A daily-inspection scene (reference 4.10.13 create, 4.10.12 list, 4.10.15 change, 4.10.14 delete): a named set of inspection items that tasks take (InspectionTask `scene`). Name and items change in place (4.10.15 `name` → `modify_name`, `item_ids`). Delete removes the scene; the reference states no refusal for a scene a task uses and tasks hold item ids, not the scene, so such tasks keep their items: a task of the same program that names the scene through its `name` output is destroyed first, and the delete warns about any other task that still shows the scene (4.10.1 `scene`). Id: the scene id of 4.10.12 (the name when the platform lists none). */
+export interface InspectionSceneArgs {
+  /** Take over an existing scene with the same `name` (4.10.12), e.g. the default one, instead of failing. Default false. */
+  readonly adopt?: pulumi.Input<boolean>;
+  /** Inspection item ids, 1–100 (4.10.13 `item_ids`; the ids `getInspectionItems` lists, 4.10.9 — an id it does not list is warned about). Updates in place. */
+  readonly itemIds: pulumi.Input<pulumi.Input<string>[]>;
+  /** Scene name (4.10.13 `name`): 4–64 characters, starting with a letter, letters, digits, `-` and `_` only; a name another scene has is refused at preview unless `adopt`. Default: the Pulumi name (other characters as `-`, a letter first) with `-` and 6 hex digits. Updates in place (4.10.15 `modify_name`). */
+  readonly name?: pulumi.Input<string>;
+  /** Waiting limits (the calls are synchronous; default 5m each). */
+  readonly timeouts?: pulumi.Input<TimeoutsArgs>;
+}
+
+/** Outputs of InspectionScene. */
+export interface InspectionSceneOutputs {
+  /** Whether the scene was adopted. */
+  readonly adopt?: boolean;
+  /** Whether the platform marks the scene as a default one (4.10.12 `is_default`). */
+  readonly isDefault: boolean;
+  /** Inspection items, as the platform holds them. */
+  readonly itemIds: string[];
+  /** Scene name. */
+  readonly name: string;
+  /** Scene id (4.10.12 `scene_id`), absent when the platform lists none. */
+  readonly sceneId?: string;
+  /** Waiting limits. */
+  readonly timeouts?: Timeouts;
+}
+
+/** Output property names of InspectionScene (registered as outputs by the resource class). */
+export const InspectionSceneOutputKeys = ["adopt","isDefault","itemIds","name","sceneId","timeouts"] as const;
+/** Properties of InspectionScene that are Pulumi secrets. */
+export const InspectionSceneSecretOutputs: string[] = [];
+/** Inputs of InspectionScene that the class wraps in `pulumi.secret` whatever the program passes (schema.json `secret: true`). */
+export const InspectionSceneSecretInputs: string[] = [];
+
+/** Arguments of {@link InspectionTask}: A daily-inspection task (reference 4.10.2 create, 4.10.5 detail, 4.10.6 change, 4.10.3 delete; status from the 4.10.1 list): which inspection items run on which instances, once (`policy` single: `period` later or soon) or on a schedule (`policy` periodic: `period` fixed, daily, weekly or monthly, on `day`). Everything 4.10.6 can change (name, instances, scope, policy, period, time, items, start time) updates in place; `day` is not in 4.10.6 and replaces the task (the new task is created first). The items come from `itemIds` or, when omitted, from the scene named by `scene` (what the console does: 4.10.12 "前端交互自动勾选场景中的巡检项"); pass an InspectionScene's `name` output so the task is created after its scene and destroyed before it. Starting a task (4.10.4) is an operation, not desired state: it is not an input (a single task with `period` soon runs once when created, as 4.10.2 "立即执行" says). The platform does not require task names to be unique (4.10.2 prints no such rule): a name another task has is warned about at preview, not refused. Id: the task id of 4.10.1. */
+export interface InspectionTaskArgs {
+  /** Take over an existing task with the same `name` (4.10.1) instead of creating one. Default false. */
+  readonly adopt?: pulumi.Input<boolean>;
+  /** 4.10.2 `inspection_day`: for periodic tasks, 0 for daily ("按天执行则值固定为0"), 1–7 for weekly (Monday to Sunday), 1–31 for monthly; refused at preview otherwise. Optional (the reference's daily example omits it; a weekly or monthly task without one is warned about). Ignored with a warning for single tasks. Not in 4.10.6, so changing it replaces the task. */
+  readonly day?: pulumi.Input<number>;
+  /** Ids of the instances to inspect, 1–200 (4.10.2 `instance_ids`); each must exist (checked at preview when the platform answers). Updates in place. */
+  readonly instanceIds: pulumi.Input<pulumi.Input<string>[]>;
+  /** Inspection item ids, 1–100 (4.10.2 `item_ids`; the ids `getInspectionItems` lists, 4.10.9 — an id it does not list is warned about). Default: the items of `scene`. Updates in place. */
+  readonly itemIds?: pulumi.Input<pulumi.Input<string>[]>;
+  /** Task name (4.10.2 `inspection_name`): 4–64 characters, starting with a letter, letters, digits, `-` and `_` only. Default: the Pulumi name (other characters as `-`, a letter first) with `-` and 6 hex digits. Updates in place. */
+  readonly name?: pulumi.Input<string>;
+  /** 4.10.2 `inspection_period`: `later` or `soon` for single tasks, `fixed`, `daily`, `weekly` or `monthly` for periodic ones (4.10.2 "可选值"). Updates in place. */
+  readonly period: pulumi.Input<string>;
+  /** 4.10.2 `inspection_policy`: `single` (单次巡检) or `periodic` (周期巡检). Updates in place. */
+  readonly policy: pulumi.Input<string>;
+  /** Name of the inspection scene (InspectionScene, or a scene of the platform, 4.10.12) whose items the task takes when `itemIds` is omitted. Not sent to the platform (4.10.2 has no scene field): a change of the scene's items shows as an in-place change of the task's `itemIds` at the next preview. */
+  readonly scene?: pulumi.Input<string>;
+  /** 4.10.2 `inspection_scope` (巡检方式): `real_time`, `daily`, `weekly` or `monthly`. Updates in place. */
+  readonly scope: pulumi.Input<string>;
+  /** 4.10.2 `task_start_time`, e.g. `2024-01-22T11:00:59+08:00`. Optional. Updates in place. */
+  readonly taskStartTime?: pulumi.Input<string>;
+  /** 4.10.2 `inspection_time`, e.g. `01:00:00` (its example) or `2024-01-22T11:00:59+08:00` (its description). Optional. Updates in place. */
+  readonly time?: pulumi.Input<string>;
+  /** Waiting limits (the calls are synchronous; default 5m each). */
+  readonly timeouts?: pulumi.Input<TimeoutsArgs>;
+}
+
+/** Outputs of InspectionTask. */
+export interface InspectionTaskOutputs {
+  /** Whether the task was adopted. */
+  readonly adopt?: boolean;
+  /** Day of the schedule (4.10.5 `inspection_day`). */
+  readonly day?: number;
+  /** Inspected instances. */
+  readonly instanceIds: string[];
+  /** Inspection items, as the platform holds them. */
+  readonly itemIds: string[];
+  /** When the task last ran (4.10.1 `last_execute_time`, ISO 8601), absent before its first run. */
+  readonly lastExecuteTime?: string;
+  /** Task name. */
+  readonly name: string;
+  /** When the task runs next (4.10.1 `next_execute_time`, ISO 8601), absent when it will not run again. */
+  readonly nextExecuteTime?: string;
+  /** Period. */
+  readonly period: string;
+  /** Policy. */
+  readonly policy: string;
+  /** The scene named in the program. */
+  readonly scene?: string;
+  /** Scope. */
+  readonly scope: string;
+  /** Status of the last run (4.10.1 `status`, e.g. `running`, `completed`), absent before the first run. */
+  readonly status?: string;
+  /** Start time. */
+  readonly taskStartTime?: string;
+  /** Inspection time. */
+  readonly time?: string;
+  /** Waiting limits. */
+  readonly timeouts?: Timeouts;
+}
+
+/** Output property names of InspectionTask (registered as outputs by the resource class). */
+export const InspectionTaskOutputKeys = ["adopt","day","instanceIds","itemIds","lastExecuteTime","name","nextExecuteTime","period","policy","scene","scope","status","taskStartTime","time","timeouts"] as const;
+/** Properties of InspectionTask that are Pulumi secrets. */
+export const InspectionTaskSecretOutputs: string[] = [];
+/** Inputs of InspectionTask that the class wraps in `pulumi.secret` whatever the program passes (schema.json `secret: true`). */
+export const InspectionTaskSecretInputs: string[] = [];
+
 /** Arguments of {@link Instance}: A GaussDB database instance (reference 4.11.5–4.11.22). Creating it installs the database on the hosts named by `manageIps` and the AZ lists (Host resources' manage IPs) and waits for the job (BUILD → ACTIVE); a failed job is recorded as a partial create. In place, each waiting for its platform job: `engineVersion` upgrades (4.11.17–4.11.18), `solution` triset↔pentaset and trisetnoetcd↔pentasetnoetcd with the matching `manageIps` change (4.11.20), adding hosts to a distributed instance (expansion, 4.11.15) and `mysqlCompatibilityPort` (4.11.21–4.11.22); several at once run in the order shrink, upgrade, grow or expansion, M-compatibility port. Any other change replaces the instance, deleting the old one first because hosts cannot be shared. Deleting uninstalls (or unmanages) it and frees its hosts. */
 export interface InstanceArgs {
   /** Take over an existing instance with the same `name` instead of failing. Default false. */
@@ -1006,6 +1140,35 @@ export const InstanceSecretOutputs: string[] = ["password","rdsAdminPassword"];
 /** Inputs of Instance that the class wraps in `pulumi.secret` whatever the program passes (schema.json `secret: true`). */
 export const InstanceSecretInputs: string[] = ["password","rdsAdminPassword"];
 
+/** Arguments of {@link InstanceLabels}: Labels of an instance, kept in its extension information (reference 4.11.1 "设置实例扩展信息" `key` / `value`, read one key at a time through 4.11.2). Only the keys in `labels` are owned: other keys may change without drift, and one key has one owner in a stack (a second InstanceLabels naming it is refused at preview). Create records the value each key had (`originalLabels`; a warning names the keys that had one) and delete, or dropping a key from `labels`, puts that value back. The reference has no call that removes a key: a key that did not exist before stays with its last value after delete, and the delete says so by name. Refresh sees a value edited out of band; `pulumi up` sets it again. Extension information is also where the platform keeps settings of its own (the reference's example key is `BackupSet`, an XBSA configuration path): use keys of your own. Id `<instanceId>/labels/<hash>`. */
+export interface InstanceLabelsArgs {
+  /** Id of the instance. Changing it replaces the resource. */
+  readonly instanceId: pulumi.Input<string>;
+  /** Key → value, both strings (4.11.1 `key`, `value`: "是 String"; no length or character rule is printed). Updates in place. */
+  readonly labels: pulumi.Input<Record<string, pulumi.Input<string>>>;
+  /** Waiting limits (the calls are synchronous; default 5m each). */
+  readonly timeouts?: pulumi.Input<TimeoutsArgs>;
+}
+
+/** Outputs of InstanceLabels. */
+export interface InstanceLabelsOutputs {
+  /** Instance id. */
+  readonly instanceId: string;
+  /** The owned keys' values, as last read (a key without a value reads as absent). */
+  readonly labels: Record<string, string>;
+  /** The value each owned key had before this resource first set it (keys that had none are absent); restored on delete. */
+  readonly originalLabels: Record<string, string>;
+  /** Waiting limits. */
+  readonly timeouts?: Timeouts;
+}
+
+/** Output property names of InstanceLabels (registered as outputs by the resource class). */
+export const InstanceLabelsOutputKeys = ["instanceId","labels","originalLabels","timeouts"] as const;
+/** Properties of InstanceLabels that are Pulumi secrets. */
+export const InstanceLabelsSecretOutputs: string[] = [];
+/** Inputs of InstanceLabels that the class wraps in `pulumi.secret` whatever the program passes (schema.json `secret: true`). */
+export const InstanceLabelsSecretInputs: string[] = [];
+
 /** Arguments of {@link InstanceParameters}: Values of some parameters of an instance (reference 4.3.1–4.3.2). Only the keys in `values` are managed: other parameters may change without drift. On create the previous value of each key is recorded (`originalValues`); deleting the resource, or removing a key from `values`, restores it. Names and values are checked against the instance's template (`value_range`) before anything changes, at preview when the instance id is known. A change that needs a restart restarts the instance when `restartIfRequired` is true; otherwise `pendingRestart` is true and a warning is printed. */
 export interface InstanceParametersArgs {
   /** Id of the instance. Changing it replaces the resource. */
@@ -1040,6 +1203,39 @@ export const InstanceParametersOutputKeys = ["instanceId","originalValues","pend
 export const InstanceParametersSecretOutputs: string[] = [];
 /** Inputs of InstanceParameters that the class wraps in `pulumi.secret` whatever the program passes (schema.json `secret: true`). */
 export const InstanceParametersSecretInputs: string[] = [];
+
+/** Arguments of {@link IntelligentOps}: Enrols an instance in intelligent O&M (reference 4.6.1 纳管, "ENABLED表示开启纳管,DISABLED表示解除纳管"), read back through 4.6.2's list of enrolled instances. `dbAssistId` is the id of the intelligent O&M instance — a `gaussdbv5-dbmind` instance (an `Instance` with `engine: "gaussdbv5-dbmind"`, whose `id` you pass), listed by 4.6.3 (`GET /v3/db-assist/instances`, the `id` of each entry, also shown with `managed_num` and `manageable_limit`). Checked at preview when the ids are known: `dbAssistId` must be listed by 4.6.3, and it must have room (`managed_num` < `manageable_limit`, A.3 DBS.06280028); an instance 4.6.2 does not show as enrollable by it (another architecture: "展示与输入db_assist_id实例架构一致的实例") is warned about. Create records whether the instance was already enrolled (`originalEnabled`, warned) and delete gives that back: an instance this resource enrolled is withdrawn (DISABLED), one enrolled before the stack stays enrolled. Refresh sees a withdrawal out of band. Id `<dbAssistId>/managed/<instanceId>`. */
+export interface IntelligentOpsArgs {
+  /** Id of the intelligent O&M (`gaussdbv5-dbmind`) instance (4.6.1 `db_assist_id`; the ids 4.6.3 lists). Changing it replaces the resource: enrolled in the new one, then withdrawn from the old. */
+  readonly dbAssistId: pulumi.Input<string>;
+  /** Enrolled (4.6.1 `manage_type` ENABLED) or withdrawn (DISABLED). Default true. Updates in place. */
+  readonly enabled?: pulumi.Input<boolean>;
+  /** Id of the instance to enrol (4.6.1 `instance_ids`). Changing it replaces the resource. */
+  readonly instanceId: pulumi.Input<string>;
+  /** Waiting limits for the enrolment job. Defaults: create 10m, update 10m, delete 10m. */
+  readonly timeouts?: pulumi.Input<TimeoutsArgs>;
+}
+
+/** Outputs of IntelligentOps. */
+export interface IntelligentOpsOutputs {
+  /** Intelligent O&M instance id. */
+  readonly dbAssistId: string;
+  /** Whether 4.6.2 lists the instance as enrolled in `dbAssistId`, as last read. */
+  readonly enabled: boolean;
+  /** Instance id. */
+  readonly instanceId: string;
+  /** Whether the instance was enrolled in `dbAssistId` before this resource first set it; given back on delete. */
+  readonly originalEnabled: boolean;
+  /** Waiting limits. */
+  readonly timeouts?: Timeouts;
+}
+
+/** Output property names of IntelligentOps (registered as outputs by the resource class). */
+export const IntelligentOpsOutputKeys = ["dbAssistId","enabled","instanceId","originalEnabled","timeouts"] as const;
+/** Properties of IntelligentOps that are Pulumi secrets. */
+export const IntelligentOpsSecretOutputs: string[] = [];
+/** Inputs of IntelligentOps that the class wraps in `pulumi.secret` whatever the program passes (schema.json `secret: true`). */
+export const IntelligentOpsSecretInputs: string[] = [];
 
 /** Arguments of {@link KeyPair}: An SSH key pair the platform generates to log in to hosts (reference 4.8.1–4.8.5). Place `publicKey` in the hosts' `~/.ssh/authorized_keys`, then add hosts with `sshKeyId`. At most 20 key pairs exist on a platform: a create beyond that (the live ones plus the stack's new ones) is refused at preview. */
 export interface KeyPairArgs {
@@ -1173,6 +1369,177 @@ export const SchemaOutputKeys = ["adopt","database","instanceId","name","owner"]
 export const SchemaSecretOutputs: string[] = [];
 /** Inputs of Schema that the class wraps in `pulumi.secret` whatever the program passes (schema.json `secret: true`). */
 export const SchemaSecretInputs: string[] = [];
+
+/** Arguments of {@link SqlPatch}: A SQL patch: a plan hint pinned to one slow SQL statement on one CN/DN node (reference 4.6.4 create, 4.6.5 query, 4.6.6 open / close / drop). Id `<instanceId>/sql-patches/<nodeId>/<sqlId>`. `enabled` changes in place (4.6.6 open / close); the reference has no call that changes a patch's name or hint, so every other input replaces it (the old patch is dropped first: a node takes one patch per SQL id). Hint rules are checked at preview. Refresh reads the patch back (4.6.5): a patch closed out of band shows as a change of `enabled`, a dropped one is made again by `pulumi up`. */
+export interface SqlPatchArgs {
+  /** Take over the patch the node already has for `sqlId` instead of failing; `name` (default: the live one) and `hint` must match, `enabled` is set. Default false. */
+  readonly adopt?: pulumi.Input<boolean>;
+  /** Whether the patch is in force (4.6.4 `enabled`, 4.6.6 open / close). Default true. Changes in place. */
+  readonly enabled?: pulumi.Input<boolean>;
+  /** The hint, e.g. `indexscan(t1)`: 1–1024 characters, none of blank, `;`, `<`, `>`, `\`, `"`, `{`, `}`, `[`, `]`, `~`, `?`, `!` or a line break (reference 4.6.4). Changing it replaces the patch. */
+  readonly hint: pulumi.Input<string>;
+  /** Id of the instance. Changing it replaces the patch. */
+  readonly instanceId: pulumi.Input<string>;
+  /** Patch name (4.6.4 `patch_name`), 1–63 characters, unique on the node. Default: the Pulumi name with `_` for characters other than letters, digits and `_`, `_` and 6 hex digits. Changing it replaces the patch. */
+  readonly name?: pulumi.Input<string>;
+  /** Id of a CN or DN node of the instance (`Instance` nodes). Changing it replaces the patch. */
+  readonly nodeId: pulumi.Input<string>;
+  /** The slow statement's `unique_sql_id` (from the slow-SQL list). Changing it replaces the patch. */
+  readonly sqlId: pulumi.Input<string>;
+  /** Waiting limits (patch calls are synchronous; default 5m each). */
+  readonly timeouts?: pulumi.Input<TimeoutsArgs>;
+}
+
+/** Outputs of SqlPatch. */
+export interface SqlPatchOutputs {
+  /** Whether the patch was adopted. */
+  readonly adopt?: boolean;
+  /** Whether the patch is in force. */
+  readonly enabled: boolean;
+  /** The hint. */
+  readonly hint: string;
+  /** Instance id. */
+  readonly instanceId: string;
+  /** Patch name. */
+  readonly name: string;
+  /** Node id. */
+  readonly nodeId: string;
+  /** The statement's unique SQL id. */
+  readonly sqlId: string;
+  /** `enabled` or `disabled`, as 4.6.5 answers `patch_status`. */
+  readonly status: string;
+  /** Waiting limits. */
+  readonly timeouts?: Timeouts;
+}
+
+/** Output property names of SqlPatch (registered as outputs by the resource class). */
+export const SqlPatchOutputKeys = ["adopt","enabled","hint","instanceId","name","nodeId","sqlId","status","timeouts"] as const;
+/** Properties of SqlPatch that are Pulumi secrets. */
+export const SqlPatchSecretOutputs: string[] = [];
+/** Inputs of SqlPatch that the class wraps in `pulumi.secret` whatever the program passes (schema.json `secret: true`). */
+export const SqlPatchSecretInputs: string[] = [];
+
+/** Arguments of {@link SqlThrottlingTask}: A SQL throttling task of an instance (reference 4.7.1 create, 4.7.2 delete, 4.7.3 list): at most `parallelSize` concurrent statements of one SQL template (`SQL_ID`), of one statement type with keywords (`SQL_TYPE`), or sessions while CPU or memory is above a threshold (`SESSION_ACTIVE_MAX_COUNT`). Id `<instanceId>/sql-throttling-tasks/<taskId>`. The reference has no call that changes a task: every input but `adopt` and `timeouts` replaces it (the old task is deleted first). Every rule of 4.7.1 is checked at preview, the window's "not in the past" only when a task is to be made. An expired task (status `TIME_OVER`, its `endTime` passed) is no drift: it stays on the platform, refresh keeps it with `expired: true` and warns that it no longer throttles; move `startTime`/`endTime` to throttle again (a new task). A task deleted out of band (or listed `DELETED`) is dropped by refresh and made again by `pulumi up`. */
+export interface SqlThrottlingTaskArgs {
+  /** Take over an existing task with the same `name` (4.7.3) instead of making one; its fields must match the program (none changes in place). Default false. */
+  readonly adopt?: pulumi.Input<boolean>;
+  /** CPU utilisation threshold in percent, 0–99: `SESSION_ACTIVE_MAX_COUNT` only, and required there; not 0 together with `memoryUtilization` (0 means: not limited by CPU). Changing it replaces the task. */
+  readonly cpuUtilization?: pulumi.Input<number>;
+  /** Databases the task applies to (sent comma-joined): required for `SQL_TYPE`, optional otherwise. Changing it replaces the task. */
+  readonly databases?: pulumi.Input<pulumi.Input<string>[]>;
+  /** End of the window, `yyyy-mm-ddThh:mm:ssZ` or `yyyy-mm-ddThh:mm:ss+hhmm`, after `startTime`: required for scope `SQL`. Changing it replaces the task. */
+  readonly endTime?: pulumi.Input<string>;
+  /** Id of the instance. Changing it replaces the task. */
+  readonly instanceId: pulumi.Input<string>;
+  /** Keywords of a `SQL_TYPE` task (required there, ignored with a warning otherwise): 2–100 keywords of 2–64 characters, none with `"`, `\`, `{`, `}`, `,` or a blank inside (blanks around one are dropped). Changing it replaces the task. */
+  readonly keyWords?: pulumi.Input<pulumi.Input<string>[]>;
+  /** `SQL_ID` or `SQL_TYPE` (scope `SQL`), `SESSION_ACTIVE_MAX_COUNT` (scope `SESSION`); any case. Changing it replaces the task. */
+  readonly limitType: pulumi.Input<string>;
+  /** `SQL_ID`: the template's SQL id (`getSqlTemplates`); `SQL_TYPE`: `select`, `update`, `insert`, `delete` or `merge`; `SESSION_ACTIVE_MAX_COUNT`: `CPU_OR_MEMORY` (any case for the last two). Changing it replaces the task. */
+  readonly limitTypeValue: pulumi.Input<string>;
+  /** Memory utilisation threshold in percent, 0–99: `SESSION_ACTIVE_MAX_COUNT` only, and required there; not 0 together with `cpuUtilization`. Changing it replaces the task. */
+  readonly memoryUtilization?: pulumi.Input<number>;
+  /** Task name (4.7.1 `task_name`): letters, digits, `_` and `$`. Default: the Pulumi name with `_` for other characters, `_` and 6 hex digits. Task names need not be unique on the platform. Changing it replaces the task. */
+  readonly name?: pulumi.Input<string>;
+  /** CN nodes of a `SQL_ID` task (required there, ignored with a warning otherwise), each with `sqlId` equal to `limitTypeValue`. Changing it replaces the task. */
+  readonly nodeInfos?: pulumi.Input<pulumi.Input<SqlThrottlingNodeArgs>[]>;
+  /** Concurrency allowed, 0–2147483647. Changing it replaces the task. */
+  readonly parallelSize: pulumi.Input<number>;
+  /** The SQL template a CN node ran (`getSqlTemplates`): required for `SQL_ID`, ignored with a warning otherwise. Changing it replaces the task. */
+  readonly sqlModel?: pulumi.Input<string>;
+  /** Start of the window (UTC instant), `yyyy-mm-ddThh:mm:ssZ` or `yyyy-mm-ddThh:mm:ss+hhmm`: required for scope `SQL`, optional for `SESSION`; no earlier than two minutes before now when the task is made. Changing it replaces the task. */
+  readonly startTime?: pulumi.Input<string>;
+  /** `SQL` or `SESSION`, any case. Changing it replaces the task. */
+  readonly taskScope: pulumi.Input<string>;
+  /** Waiting limits (a new task is set up in seconds; default 5m each). */
+  readonly timeouts?: pulumi.Input<TimeoutsArgs>;
+}
+
+/** Outputs of SqlThrottlingTask. */
+export interface SqlThrottlingTaskOutputs {
+  /** Whether the task was adopted. */
+  readonly adopt?: boolean;
+  /** CPU threshold (SESSION_ACTIVE_MAX_COUNT). */
+  readonly cpuUtilization?: number;
+  /** When the platform made the task. */
+  readonly created?: string;
+  /** TPOPS user who made the task. */
+  readonly creator?: string;
+  /** Databases. */
+  readonly databases?: string[];
+  /** End of the window. */
+  readonly endTime?: string;
+  /** True once the window is over (status `TIME_OVER`): the task no longer throttles. */
+  readonly expired: boolean;
+  /** Instance id. */
+  readonly instanceId: string;
+  /** Keywords (SQL_TYPE). */
+  readonly keyWords?: string[];
+  /** Limit type. */
+  readonly limitType: string;
+  /** Limit type value. */
+  readonly limitTypeValue: string;
+  /** Memory threshold (SESSION_ACTIVE_MAX_COUNT). */
+  readonly memoryUtilization?: number;
+  /** Task name. */
+  readonly name: string;
+  /** CN nodes (SQL_ID). */
+  readonly nodeInfos?: SqlThrottlingNode[];
+  /** Concurrency allowed. */
+  readonly parallelSize: number;
+  /** The platform's rule name. */
+  readonly ruleName?: string;
+  /** SQL template (SQL_ID). */
+  readonly sqlModel?: string;
+  /** Start of the window. */
+  readonly startTime?: string;
+  /** Task status when last read (4.7.1 table 4-276), e.g. `WAIT_EXCUTE`, `EXCUTING`, `TIME_OVER` (spelled as the platform does). */
+  readonly status: string;
+  /** The platform's task id. */
+  readonly taskId: string;
+  /** Task scope. */
+  readonly taskScope: string;
+  /** Waiting limits. */
+  readonly timeouts?: Timeouts;
+}
+
+/** Output property names of SqlThrottlingTask (registered as outputs by the resource class). */
+export const SqlThrottlingTaskOutputKeys = ["adopt","cpuUtilization","created","creator","databases","endTime","expired","instanceId","keyWords","limitType","limitTypeValue","memoryUtilization","name","nodeInfos","parallelSize","ruleName","sqlModel","startTime","status","taskId","taskScope","timeouts"] as const;
+/** Properties of SqlThrottlingTask that are Pulumi secrets. */
+export const SqlThrottlingTaskSecretOutputs: string[] = [];
+/** Inputs of SqlThrottlingTask that the class wraps in `pulumi.secret` whatever the program passes (schema.json `secret: true`). */
+export const SqlThrottlingTaskSecretInputs: string[] = [];
+
+/** Arguments of {@link WdrSnapshots}: The WDR snapshot switch of an instance (reference 4.5.8 "打开或者关闭 WDR 快照开关,开启后内核将定期生成快照", read through 4.5.7). A settings resource: an instance has one switch, so a stack holds one WdrSnapshots per instance (a second one for the same instance id is refused at preview). Create records the switch as it was (`originalEnabled`; a warning says so when someone had turned it on by hand) and sets `enabled`; delete turns it back to that state. Refresh sees the switch flipped out of band; `pulumi up` sets it again. The switch is a kernel setting: the instance must be idle, running and not failed when it changes. Id `<instanceId>/wdr-snapshots`. */
+export interface WdrSnapshotsArgs {
+  /** Whether the kernel takes WDR snapshots (4.5.8 `status` ON / OFF). Default true. Updates in place. */
+  readonly enabled?: pulumi.Input<boolean>;
+  /** Id of the instance. Changing it replaces the resource. */
+  readonly instanceId: pulumi.Input<string>;
+  /** Waiting limits (the calls are synchronous; default 5m each). */
+  readonly timeouts?: pulumi.Input<TimeoutsArgs>;
+}
+
+/** Outputs of WdrSnapshots. */
+export interface WdrSnapshotsOutputs {
+  /** Whether the switch is ON, as last read (4.5.7 `status`). */
+  readonly enabled: boolean;
+  /** Time of the earliest snapshot the kernel generated (4.5.7 `start_time`, e.g. `2023-07-24 18:38:10.119531+08`); absent while there is none. */
+  readonly firstSnapshotTime?: string;
+  /** Instance id. */
+  readonly instanceId: string;
+  /** Whether the switch was ON before this resource first set it; restored on delete. */
+  readonly originalEnabled: boolean;
+  /** Waiting limits. */
+  readonly timeouts?: Timeouts;
+}
+
+/** Output property names of WdrSnapshots (registered as outputs by the resource class). */
+export const WdrSnapshotsOutputKeys = ["enabled","firstSnapshotTime","instanceId","originalEnabled","timeouts"] as const;
+/** Properties of WdrSnapshots that are Pulumi secrets. */
+export const WdrSnapshotsSecretOutputs: string[] = [];
+/** Inputs of WdrSnapshots that the class wraps in `pulumi.secret` whatever the program passes (schema.json `secret: true`). */
+export const WdrSnapshotsSecretInputs: string[] = [];
 
 /** Arguments of {@link getBackupSource}. */
 export interface GetBackupSourceArgs {
@@ -1322,4 +1689,30 @@ export interface GetRestoreTimesOutputArgs {
 export interface GetRestoreTimesResult {
   /** Restorable periods, earliest first. */
   readonly periods: RestorePeriod[];
+}
+
+/** Arguments of {@link getSqlTemplates}. */
+export interface GetSqlTemplatesArgs {
+  /** Id of the instance. */
+  readonly instanceId: string;
+  /** Id of a node of the instance. */
+  readonly nodeId: string;
+  /** Only templates containing this text: letters, digits, blanks and `_$*?=+;()><,."` (reference 4.7.4). */
+  readonly sqlModel?: string;
+}
+
+/** Arguments of {@link getSqlTemplatesOutput} (each may be an Output). */
+export interface GetSqlTemplatesOutputArgs {
+  /** Id of the instance. */
+  readonly instanceId: pulumi.Input<string>;
+  /** Id of a node of the instance. */
+  readonly nodeId: pulumi.Input<string>;
+  /** Only templates containing this text: letters, digits, blanks and `_$*?=+;()><,."` (reference 4.7.4). */
+  readonly sqlModel?: pulumi.Input<string>;
+}
+
+/** What {@link getSqlTemplates} returns. */
+export interface GetSqlTemplatesResult {
+  /** The templates, in the platform's order. */
+  readonly templates: SqlTemplate[];
 }

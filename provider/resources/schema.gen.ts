@@ -176,6 +176,22 @@ export interface RestorePeriod {
   readonly startMs: number;
 }
 
+/** A SQL template a node ran (reference 4.7.4 table 4-293). */
+export interface SqlTemplate {
+  /** The template's SQL id: `SqlThrottlingTask.limitTypeValue` and `nodeInfos[].sqlId` of a `SQL_ID` task. */
+  readonly sqlId: string;
+  /** The template: `SqlThrottlingTask.sqlModel` of a `SQL_ID` task. */
+  readonly sqlModel: string;
+}
+
+/** A CN node of a `SQL_ID` throttling task (reference 4.7.1 table 4-275). */
+export interface SqlThrottlingNode {
+  /** Node id (an `Instance`'s node). */
+  readonly nodeId: string;
+  /** The SQL id the node ran; must equal `limitTypeValue` (reference 4.7.1 "必须与limit_type_value值一致"). */
+  readonly sqlId: string;
+}
+
 /** How long create, update and delete may wait for TPOPS jobs, as durations such as `30s`, `20m`, `1h30m`. (Dynamic resources do not receive Pulumi's `customTimeouts`.) */
 export interface Timeouts {
   /** Longest wait for create, e.g. `20m`. Default per resource. */
@@ -228,8 +244,6 @@ export interface BackupOutputs {
   readonly endTime?: string;
   /** Engine version of the backed-up instance. */
   readonly engineVersion?: string;
-  /** Backup file path (NAS only, 4.2.15 `file_name`). */
-  readonly fileName?: string;
   /** Instance id. */
   readonly instanceId: string;
   /** Backup name. */
@@ -918,6 +932,147 @@ export const HostMeta: ResourceMeta = {
   }
 };
 
+/** Inputs of InspectionScene as the provider receives them. */
+export interface InspectionSceneInputs {
+  /** Take over an existing scene with the same `name` (4.10.12), e.g. the default one, instead of failing. Default false. */
+  readonly adopt?: boolean;
+  /** Inspection item ids, 1–100 (4.10.13 `item_ids`; the ids `getInspectionItems` lists, 4.10.9 — an id it does not list is warned about). Updates in place. */
+  readonly itemIds: string[];
+  /** Scene name (4.10.13 `name`): 4–64 characters, starting with a letter, letters, digits, `-` and `_` only; a name another scene has is refused at preview unless `adopt`. Default: the Pulumi name (other characters as `-`, a letter first) with `-` and 6 hex digits. Updates in place (4.10.15 `modify_name`). */
+  readonly name?: string;
+  /** Waiting limits (the calls are synchronous; default 5m each). */
+  readonly timeouts?: Timeouts;
+}
+
+/** Outputs (state) of InspectionScene. */
+export interface InspectionSceneOutputs {
+  /** Whether the scene was adopted. */
+  readonly adopt?: boolean;
+  /** Whether the platform marks the scene as a default one (4.10.12 `is_default`). */
+  readonly isDefault: boolean;
+  /** Inspection items, as the platform holds them. */
+  readonly itemIds: string[];
+  /** Scene name. */
+  readonly name: string;
+  /** Scene id (4.10.12 `scene_id`), absent when the platform lists none. */
+  readonly sceneId?: string;
+  /** Waiting limits. */
+  readonly timeouts?: Timeouts;
+}
+
+/** Schema facts of InspectionScene. */
+export const InspectionSceneMeta: ResourceMeta = {
+  "token": "tpops:index:InspectionScene",
+  "inputs": [
+    "adopt",
+    "itemIds",
+    "name",
+    "timeouts"
+  ],
+  "requiredInputs": [
+    "itemIds"
+  ],
+  "replaceOnChanges": [],
+  "secrets": [],
+  "defaults": {
+    "adopt": false
+  }
+};
+
+/** Inputs of InspectionTask as the provider receives them. */
+export interface InspectionTaskInputs {
+  /** Take over an existing task with the same `name` (4.10.1) instead of creating one. Default false. */
+  readonly adopt?: boolean;
+  /** 4.10.2 `inspection_day`: for periodic tasks, 0 for daily ("按天执行则值固定为0"), 1–7 for weekly (Monday to Sunday), 1–31 for monthly; refused at preview otherwise. Optional (the reference's daily example omits it; a weekly or monthly task without one is warned about). Ignored with a warning for single tasks. Not in 4.10.6, so changing it replaces the task. */
+  readonly day?: number;
+  /** Ids of the instances to inspect, 1–200 (4.10.2 `instance_ids`); each must exist (checked at preview when the platform answers). Updates in place. */
+  readonly instanceIds: string[];
+  /** Inspection item ids, 1–100 (4.10.2 `item_ids`; the ids `getInspectionItems` lists, 4.10.9 — an id it does not list is warned about). Default: the items of `scene`. Updates in place. */
+  readonly itemIds?: string[];
+  /** Task name (4.10.2 `inspection_name`): 4–64 characters, starting with a letter, letters, digits, `-` and `_` only. Default: the Pulumi name (other characters as `-`, a letter first) with `-` and 6 hex digits. Updates in place. */
+  readonly name?: string;
+  /** 4.10.2 `inspection_period`: `later` or `soon` for single tasks, `fixed`, `daily`, `weekly` or `monthly` for periodic ones (4.10.2 "可选值"). Updates in place. */
+  readonly period: string;
+  /** 4.10.2 `inspection_policy`: `single` (单次巡检) or `periodic` (周期巡检). Updates in place. */
+  readonly policy: string;
+  /** Name of the inspection scene (InspectionScene, or a scene of the platform, 4.10.12) whose items the task takes when `itemIds` is omitted. Not sent to the platform (4.10.2 has no scene field): a change of the scene's items shows as an in-place change of the task's `itemIds` at the next preview. */
+  readonly scene?: string;
+  /** 4.10.2 `inspection_scope` (巡检方式): `real_time`, `daily`, `weekly` or `monthly`. Updates in place. */
+  readonly scope: string;
+  /** 4.10.2 `task_start_time`, e.g. `2024-01-22T11:00:59+08:00`. Optional. Updates in place. */
+  readonly taskStartTime?: string;
+  /** 4.10.2 `inspection_time`, e.g. `01:00:00` (its example) or `2024-01-22T11:00:59+08:00` (its description). Optional. Updates in place. */
+  readonly time?: string;
+  /** Waiting limits (the calls are synchronous; default 5m each). */
+  readonly timeouts?: Timeouts;
+}
+
+/** Outputs (state) of InspectionTask. */
+export interface InspectionTaskOutputs {
+  /** Whether the task was adopted. */
+  readonly adopt?: boolean;
+  /** Day of the schedule (4.10.5 `inspection_day`). */
+  readonly day?: number;
+  /** Inspected instances. */
+  readonly instanceIds: string[];
+  /** Inspection items, as the platform holds them. */
+  readonly itemIds: string[];
+  /** When the task last ran (4.10.1 `last_execute_time`, ISO 8601), absent before its first run. */
+  readonly lastExecuteTime?: string;
+  /** Task name. */
+  readonly name: string;
+  /** When the task runs next (4.10.1 `next_execute_time`, ISO 8601), absent when it will not run again. */
+  readonly nextExecuteTime?: string;
+  /** Period. */
+  readonly period: string;
+  /** Policy. */
+  readonly policy: string;
+  /** The scene named in the program. */
+  readonly scene?: string;
+  /** Scope. */
+  readonly scope: string;
+  /** Status of the last run (4.10.1 `status`, e.g. `running`, `completed`), absent before the first run. */
+  readonly status?: string;
+  /** Start time. */
+  readonly taskStartTime?: string;
+  /** Inspection time. */
+  readonly time?: string;
+  /** Waiting limits. */
+  readonly timeouts?: Timeouts;
+}
+
+/** Schema facts of InspectionTask. */
+export const InspectionTaskMeta: ResourceMeta = {
+  "token": "tpops:index:InspectionTask",
+  "inputs": [
+    "adopt",
+    "day",
+    "instanceIds",
+    "itemIds",
+    "name",
+    "period",
+    "policy",
+    "scene",
+    "scope",
+    "taskStartTime",
+    "time",
+    "timeouts"
+  ],
+  "requiredInputs": [
+    "instanceIds",
+    "period",
+    "policy",
+    "scope"
+  ],
+  "replaceOnChanges": [
+    "day"
+  ],
+  "secrets": [],
+  "defaults": {
+    "adopt": false
+  }
+};
+
 /** Inputs of Instance as the provider receives them. */
 export interface InstanceInputs {
   /** Take over an existing instance with the same `name` instead of failing. Default false. */
@@ -1111,6 +1266,47 @@ export const InstanceMeta: ResourceMeta = {
   }
 };
 
+/** Inputs of InstanceLabels as the provider receives them. */
+export interface InstanceLabelsInputs {
+  /** Id of the instance. Changing it replaces the resource. */
+  readonly instanceId: string;
+  /** Key → value, both strings (4.11.1 `key`, `value`: "是 String"; no length or character rule is printed). Updates in place. */
+  readonly labels: Record<string, string>;
+  /** Waiting limits (the calls are synchronous; default 5m each). */
+  readonly timeouts?: Timeouts;
+}
+
+/** Outputs (state) of InstanceLabels. */
+export interface InstanceLabelsOutputs {
+  /** Instance id. */
+  readonly instanceId: string;
+  /** The owned keys' values, as last read (a key without a value reads as absent). */
+  readonly labels: Record<string, string>;
+  /** The value each owned key had before this resource first set it (keys that had none are absent); restored on delete. */
+  readonly originalLabels: Record<string, string>;
+  /** Waiting limits. */
+  readonly timeouts?: Timeouts;
+}
+
+/** Schema facts of InstanceLabels. */
+export const InstanceLabelsMeta: ResourceMeta = {
+  "token": "tpops:index:InstanceLabels",
+  "inputs": [
+    "instanceId",
+    "labels",
+    "timeouts"
+  ],
+  "requiredInputs": [
+    "instanceId",
+    "labels"
+  ],
+  "replaceOnChanges": [
+    "instanceId"
+  ],
+  "secrets": [],
+  "defaults": {}
+};
+
 /** Inputs of InstanceParameters as the provider receives them. */
 export interface InstanceParametersInputs {
   /** Id of the instance. Changing it replaces the resource. */
@@ -1158,6 +1354,55 @@ export const InstanceParametersMeta: ResourceMeta = {
   "secrets": [],
   "defaults": {
     "restartIfRequired": false
+  }
+};
+
+/** Inputs of IntelligentOps as the provider receives them. */
+export interface IntelligentOpsInputs {
+  /** Id of the intelligent O&M (`gaussdbv5-dbmind`) instance (4.6.1 `db_assist_id`; the ids 4.6.3 lists). Changing it replaces the resource: enrolled in the new one, then withdrawn from the old. */
+  readonly dbAssistId: string;
+  /** Enrolled (4.6.1 `manage_type` ENABLED) or withdrawn (DISABLED). Default true. Updates in place. */
+  readonly enabled?: boolean;
+  /** Id of the instance to enrol (4.6.1 `instance_ids`). Changing it replaces the resource. */
+  readonly instanceId: string;
+  /** Waiting limits for the enrolment job. Defaults: create 10m, update 10m, delete 10m. */
+  readonly timeouts?: Timeouts;
+}
+
+/** Outputs (state) of IntelligentOps. */
+export interface IntelligentOpsOutputs {
+  /** Intelligent O&M instance id. */
+  readonly dbAssistId: string;
+  /** Whether 4.6.2 lists the instance as enrolled in `dbAssistId`, as last read. */
+  readonly enabled: boolean;
+  /** Instance id. */
+  readonly instanceId: string;
+  /** Whether the instance was enrolled in `dbAssistId` before this resource first set it; given back on delete. */
+  readonly originalEnabled: boolean;
+  /** Waiting limits. */
+  readonly timeouts?: Timeouts;
+}
+
+/** Schema facts of IntelligentOps. */
+export const IntelligentOpsMeta: ResourceMeta = {
+  "token": "tpops:index:IntelligentOps",
+  "inputs": [
+    "dbAssistId",
+    "enabled",
+    "instanceId",
+    "timeouts"
+  ],
+  "requiredInputs": [
+    "dbAssistId",
+    "instanceId"
+  ],
+  "replaceOnChanges": [
+    "dbAssistId",
+    "instanceId"
+  ],
+  "secrets": [],
+  "defaults": {
+    "enabled": true
   }
 };
 
@@ -1356,6 +1601,259 @@ export const SchemaMeta: ResourceMeta = {
   }
 };
 
+/** Inputs of SqlPatch as the provider receives them. */
+export interface SqlPatchInputs {
+  /** Take over the patch the node already has for `sqlId` instead of failing; `name` (default: the live one) and `hint` must match, `enabled` is set. Default false. */
+  readonly adopt?: boolean;
+  /** Whether the patch is in force (4.6.4 `enabled`, 4.6.6 open / close). Default true. Changes in place. */
+  readonly enabled?: boolean;
+  /** The hint, e.g. `indexscan(t1)`: 1–1024 characters, none of blank, `;`, `<`, `>`, `\`, `"`, `{`, `}`, `[`, `]`, `~`, `?`, `!` or a line break (reference 4.6.4). Changing it replaces the patch. */
+  readonly hint: string;
+  /** Id of the instance. Changing it replaces the patch. */
+  readonly instanceId: string;
+  /** Patch name (4.6.4 `patch_name`), 1–63 characters, unique on the node. Default: the Pulumi name with `_` for characters other than letters, digits and `_`, `_` and 6 hex digits. Changing it replaces the patch. */
+  readonly name?: string;
+  /** Id of a CN or DN node of the instance (`Instance` nodes). Changing it replaces the patch. */
+  readonly nodeId: string;
+  /** The slow statement's `unique_sql_id` (from the slow-SQL list). Changing it replaces the patch. */
+  readonly sqlId: string;
+  /** Waiting limits (patch calls are synchronous; default 5m each). */
+  readonly timeouts?: Timeouts;
+}
+
+/** Outputs (state) of SqlPatch. */
+export interface SqlPatchOutputs {
+  /** Whether the patch was adopted. */
+  readonly adopt?: boolean;
+  /** Whether the patch is in force. */
+  readonly enabled: boolean;
+  /** The hint. */
+  readonly hint: string;
+  /** Instance id. */
+  readonly instanceId: string;
+  /** Patch name. */
+  readonly name: string;
+  /** Node id. */
+  readonly nodeId: string;
+  /** The statement's unique SQL id. */
+  readonly sqlId: string;
+  /** `enabled` or `disabled`, as 4.6.5 answers `patch_status`. */
+  readonly status: string;
+  /** Waiting limits. */
+  readonly timeouts?: Timeouts;
+}
+
+/** Schema facts of SqlPatch. */
+export const SqlPatchMeta: ResourceMeta = {
+  "token": "tpops:index:SqlPatch",
+  "inputs": [
+    "adopt",
+    "enabled",
+    "hint",
+    "instanceId",
+    "name",
+    "nodeId",
+    "sqlId",
+    "timeouts"
+  ],
+  "requiredInputs": [
+    "hint",
+    "instanceId",
+    "nodeId",
+    "sqlId"
+  ],
+  "replaceOnChanges": [
+    "hint",
+    "instanceId",
+    "name",
+    "nodeId",
+    "sqlId"
+  ],
+  "secrets": [],
+  "defaults": {
+    "adopt": false,
+    "enabled": true
+  }
+};
+
+/** Inputs of SqlThrottlingTask as the provider receives them. */
+export interface SqlThrottlingTaskInputs {
+  /** Take over an existing task with the same `name` (4.7.3) instead of making one; its fields must match the program (none changes in place). Default false. */
+  readonly adopt?: boolean;
+  /** CPU utilisation threshold in percent, 0–99: `SESSION_ACTIVE_MAX_COUNT` only, and required there; not 0 together with `memoryUtilization` (0 means: not limited by CPU). Changing it replaces the task. */
+  readonly cpuUtilization?: number;
+  /** Databases the task applies to (sent comma-joined): required for `SQL_TYPE`, optional otherwise. Changing it replaces the task. */
+  readonly databases?: string[];
+  /** End of the window, `yyyy-mm-ddThh:mm:ssZ` or `yyyy-mm-ddThh:mm:ss+hhmm`, after `startTime`: required for scope `SQL`. Changing it replaces the task. */
+  readonly endTime?: string;
+  /** Id of the instance. Changing it replaces the task. */
+  readonly instanceId: string;
+  /** Keywords of a `SQL_TYPE` task (required there, ignored with a warning otherwise): 2–100 keywords of 2–64 characters, none with `"`, `\`, `{`, `}`, `,` or a blank inside (blanks around one are dropped). Changing it replaces the task. */
+  readonly keyWords?: string[];
+  /** `SQL_ID` or `SQL_TYPE` (scope `SQL`), `SESSION_ACTIVE_MAX_COUNT` (scope `SESSION`); any case. Changing it replaces the task. */
+  readonly limitType: string;
+  /** `SQL_ID`: the template's SQL id (`getSqlTemplates`); `SQL_TYPE`: `select`, `update`, `insert`, `delete` or `merge`; `SESSION_ACTIVE_MAX_COUNT`: `CPU_OR_MEMORY` (any case for the last two). Changing it replaces the task. */
+  readonly limitTypeValue: string;
+  /** Memory utilisation threshold in percent, 0–99: `SESSION_ACTIVE_MAX_COUNT` only, and required there; not 0 together with `cpuUtilization`. Changing it replaces the task. */
+  readonly memoryUtilization?: number;
+  /** Task name (4.7.1 `task_name`): letters, digits, `_` and `$`. Default: the Pulumi name with `_` for other characters, `_` and 6 hex digits. Task names need not be unique on the platform. Changing it replaces the task. */
+  readonly name?: string;
+  /** CN nodes of a `SQL_ID` task (required there, ignored with a warning otherwise), each with `sqlId` equal to `limitTypeValue`. Changing it replaces the task. */
+  readonly nodeInfos?: SqlThrottlingNode[];
+  /** Concurrency allowed, 0–2147483647. Changing it replaces the task. */
+  readonly parallelSize: number;
+  /** The SQL template a CN node ran (`getSqlTemplates`): required for `SQL_ID`, ignored with a warning otherwise. Changing it replaces the task. */
+  readonly sqlModel?: string;
+  /** Start of the window (UTC instant), `yyyy-mm-ddThh:mm:ssZ` or `yyyy-mm-ddThh:mm:ss+hhmm`: required for scope `SQL`, optional for `SESSION`; no earlier than two minutes before now when the task is made. Changing it replaces the task. */
+  readonly startTime?: string;
+  /** `SQL` or `SESSION`, any case. Changing it replaces the task. */
+  readonly taskScope: string;
+  /** Waiting limits (a new task is set up in seconds; default 5m each). */
+  readonly timeouts?: Timeouts;
+}
+
+/** Outputs (state) of SqlThrottlingTask. */
+export interface SqlThrottlingTaskOutputs {
+  /** Whether the task was adopted. */
+  readonly adopt?: boolean;
+  /** CPU threshold (SESSION_ACTIVE_MAX_COUNT). */
+  readonly cpuUtilization?: number;
+  /** When the platform made the task. */
+  readonly created?: string;
+  /** TPOPS user who made the task. */
+  readonly creator?: string;
+  /** Databases. */
+  readonly databases?: string[];
+  /** End of the window. */
+  readonly endTime?: string;
+  /** True once the window is over (status `TIME_OVER`): the task no longer throttles. */
+  readonly expired: boolean;
+  /** Instance id. */
+  readonly instanceId: string;
+  /** Keywords (SQL_TYPE). */
+  readonly keyWords?: string[];
+  /** Limit type. */
+  readonly limitType: string;
+  /** Limit type value. */
+  readonly limitTypeValue: string;
+  /** Memory threshold (SESSION_ACTIVE_MAX_COUNT). */
+  readonly memoryUtilization?: number;
+  /** Task name. */
+  readonly name: string;
+  /** CN nodes (SQL_ID). */
+  readonly nodeInfos?: SqlThrottlingNode[];
+  /** Concurrency allowed. */
+  readonly parallelSize: number;
+  /** The platform's rule name. */
+  readonly ruleName?: string;
+  /** SQL template (SQL_ID). */
+  readonly sqlModel?: string;
+  /** Start of the window. */
+  readonly startTime?: string;
+  /** Task status when last read (4.7.1 table 4-276), e.g. `WAIT_EXCUTE`, `EXCUTING`, `TIME_OVER` (spelled as the platform does). */
+  readonly status: string;
+  /** The platform's task id. */
+  readonly taskId: string;
+  /** Task scope. */
+  readonly taskScope: string;
+  /** Waiting limits. */
+  readonly timeouts?: Timeouts;
+}
+
+/** Schema facts of SqlThrottlingTask. */
+export const SqlThrottlingTaskMeta: ResourceMeta = {
+  "token": "tpops:index:SqlThrottlingTask",
+  "inputs": [
+    "adopt",
+    "cpuUtilization",
+    "databases",
+    "endTime",
+    "instanceId",
+    "keyWords",
+    "limitType",
+    "limitTypeValue",
+    "memoryUtilization",
+    "name",
+    "nodeInfos",
+    "parallelSize",
+    "sqlModel",
+    "startTime",
+    "taskScope",
+    "timeouts"
+  ],
+  "requiredInputs": [
+    "instanceId",
+    "limitType",
+    "limitTypeValue",
+    "parallelSize",
+    "taskScope"
+  ],
+  "replaceOnChanges": [
+    "cpuUtilization",
+    "databases",
+    "endTime",
+    "instanceId",
+    "keyWords",
+    "limitType",
+    "limitTypeValue",
+    "memoryUtilization",
+    "name",
+    "nodeInfos",
+    "parallelSize",
+    "sqlModel",
+    "startTime",
+    "taskScope"
+  ],
+  "secrets": [],
+  "defaults": {
+    "adopt": false
+  }
+};
+
+/** Inputs of WdrSnapshots as the provider receives them. */
+export interface WdrSnapshotsInputs {
+  /** Whether the kernel takes WDR snapshots (4.5.8 `status` ON / OFF). Default true. Updates in place. */
+  readonly enabled?: boolean;
+  /** Id of the instance. Changing it replaces the resource. */
+  readonly instanceId: string;
+  /** Waiting limits (the calls are synchronous; default 5m each). */
+  readonly timeouts?: Timeouts;
+}
+
+/** Outputs (state) of WdrSnapshots. */
+export interface WdrSnapshotsOutputs {
+  /** Whether the switch is ON, as last read (4.5.7 `status`). */
+  readonly enabled: boolean;
+  /** Time of the earliest snapshot the kernel generated (4.5.7 `start_time`, e.g. `2023-07-24 18:38:10.119531+08`); absent while there is none. */
+  readonly firstSnapshotTime?: string;
+  /** Instance id. */
+  readonly instanceId: string;
+  /** Whether the switch was ON before this resource first set it; restored on delete. */
+  readonly originalEnabled: boolean;
+  /** Waiting limits. */
+  readonly timeouts?: Timeouts;
+}
+
+/** Schema facts of WdrSnapshots. */
+export const WdrSnapshotsMeta: ResourceMeta = {
+  "token": "tpops:index:WdrSnapshots",
+  "inputs": [
+    "enabled",
+    "instanceId",
+    "timeouts"
+  ],
+  "requiredInputs": [
+    "instanceId"
+  ],
+  "replaceOnChanges": [
+    "instanceId"
+  ],
+  "secrets": [],
+  "defaults": {
+    "enabled": true
+  }
+};
+
 /** Lookups: what each receives and returns (schema.json `functions`). */
 /** Arguments of the lookup getBackupSource. */
 export interface GetBackupSourceInputs {
@@ -1453,4 +1951,20 @@ export interface GetRestoreTimesInputs {
 export interface GetRestoreTimesResult {
   /** Restorable periods, earliest first. */
   readonly periods: RestorePeriod[];
+}
+
+/** Arguments of the lookup getSqlTemplates. */
+export interface GetSqlTemplatesInputs {
+  /** Id of the instance. */
+  readonly instanceId: string;
+  /** Id of a node of the instance. */
+  readonly nodeId: string;
+  /** Only templates containing this text: letters, digits, blanks and `_$*?=+;()><,."` (reference 4.7.4). */
+  readonly sqlModel?: string;
+}
+
+/** Result of the lookup getSqlTemplates. */
+export interface GetSqlTemplatesResult {
+  /** The templates, in the platform's order. */
+  readonly templates: SqlTemplate[];
 }

@@ -10,6 +10,7 @@ import { keyPairDefinition } from "../../provider/resources/infra/key-pair";
 import { hostDefinition } from "../../provider/resources/infra/host";
 import { instanceDefinition } from "../../provider/resources/instance/instance";
 import { backupPolicyDefinition } from "../../provider/resources/backup/backup-policy";
+import { backupDefinition } from "../../provider/resources/backup/backup";
 import { instanceParametersDefinition } from "../../provider/resources/instance/instance-parameters";
 import { databaseDefinition } from "../../provider/resources/database/database";
 import { schemaDefinition } from "../../provider/resources/database/schema";
@@ -18,8 +19,11 @@ import { dbRoleMembershipDefinition } from "../../provider/resources/database/ro
 import { dbUserDefinition } from "../../provider/resources/database/db-user";
 import { dbRoleDefinition } from "../../provider/resources/database/db-role";
 import { builtinPasswordsDefinition } from "../../provider/resources/database/builtin-passwords";
+import { wdrSnapshotsDefinition } from "../../provider/resources/ops/wdr-snapshots";
+import { intelligentOpsDefinition } from "../../provider/resources/ops/intelligent-ops";
+import { instanceLabelsDefinition } from "../../provider/resources/ops/instance-labels";
 
-const DEFINITIONS = [dataCenterDefinition, keyPairDefinition, hostDefinition, instanceDefinition, backupPolicyDefinition, instanceParametersDefinition, databaseDefinition, schemaDefinition, privilegesDefinition, dbRoleMembershipDefinition, dbUserDefinition, dbRoleDefinition, builtinPasswordsDefinition];
+const DEFINITIONS = [dataCenterDefinition, keyPairDefinition, hostDefinition, instanceDefinition, backupPolicyDefinition, backupDefinition, instanceParametersDefinition, databaseDefinition, schemaDefinition, privilegesDefinition, dbRoleMembershipDefinition, dbUserDefinition, dbRoleDefinition, builtinPasswordsDefinition, wdrSnapshotsDefinition, intelligentOpsDefinition, instanceLabelsDefinition];
 const doc = readFileSync(join(__dirname, "../../docs/validation.md"), "utf8");
 
 interface Def {
