@@ -43,7 +43,7 @@ describe("4.1.1 login", () => {
 });
 
 describe("4.2 backups", () => {
-  it("4.2.1, 4.2.4, 4.2.5, 4.2.6, 4.2.7, 4.2.8, 4.2.15", async () => {
+  it("4.2.1, 4.2.4, 4.2.5, 4.2.6, 4.2.7, 4.2.8, 4.2.10, 4.2.11, 4.2.12, 4.2.15 (4.2.9 prints no request)", async () => {
     const { id } = await activeInstance(emu, "triset");
     // 4.2.1 开启或修改自动备份策略 (strings for differential_period and enable_standby_backup, as printed)
     accepted(
@@ -85,6 +85,15 @@ describe("4.2 backups", () => {
     await emu.waitJob(b.body.job_id);
     // 4.2.15 (the example URL is garbled in the reference: the plain list)
     expect((await emu.api("GET", "/gaussdb/v3.1/backups")).body.total_count).toBe(2);
+    // 4.2.10 (source "88efb3…in14" and backup "d3f223…br14" stand for real ones): the instance_list of the example
+    const restorable = await emu.api("GET", `/gaussdb/v3/restorable-instances?source_instance_id=${id}&backup_id=${b.body.backup.id}`);
+    accepted(restorable, 200);
+    expect(restorable.body).toMatchObject({ instance_list: [{ instance_id: id, mode: "Ha", instance_mode: "enterprise" }], total_count: 1 });
+    // 4.2.11 ?date=2022-01-01 ("3d39c1…in14" stands for a real one): no period of a new instance overlaps that day
+    expect((await emu.api("GET", `/gaussdb/v3/instances/${id}/restore-time?date=2022-01-01`)).body).toEqual({ restore_time: [] });
+    // 4.2.12 as printed ("…/differential backups") is no path (README "Examples refused as printed"); the URI's path
+    expect((await emu.api("GET", `/gaussdb/v3/instances/${id}/differential%20backups`)).status).toBe(404);
+    expect((await emu.api("GET", `/gaussdb/v3/instances/${id}/differential-backups`)).body).toEqual({ differential_backups: [], total_count: 0 });
     // 4.2.8
     accepted(await emu.api("DELETE", `/gaussdb/v3/backups/${b.body.backup.id}`), 200);
   });
