@@ -22,3 +22,5 @@ export { dbRoleMembership } from "./resources/database/role-membership";
 export { wdrSnapshots } from "./resources/ops/wdr-snapshots";
 export { intelligentOps } from "./resources/ops/intelligent-ops";
 export { instanceLabels } from "./resources/ops/instance-labels";
+export { inspectionTask } from "./resources/ops/inspection-task";
+export { inspectionScene } from "./resources/ops/inspection-scene";

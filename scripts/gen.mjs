@@ -227,7 +227,7 @@ export function render(schemaText) {
     SqlThrottlingTask: ["adopt", "timeouts"],
     WdrSnapshots: ["timeouts"],
   };
-  const DOC_CONDITIONAL = { Instance: ["arbiterAzIps", "loggerAzIps", "manageIps", "masterAzIps", "restoreFrom", "slaveAzIps", "solution"] };
+  const DOC_CONDITIONAL = { Instance: ["arbiterAzIps", "loggerAzIps", "manageIps", "masterAzIps", "slaveAzIps", "solution"] };
   for (const [n, keys] of [...Object.entries(DOC_LOCAL_ONLY), ...Object.entries(DOC_CONDITIONAL)]) {
     const r = schema.resources[`tpops:index:${n}`];
     for (const k of keys) if (!r?.inputProperties?.[k]) throw new Error(`gen: docs: ${n}.${k} is not an input in schema.json; update DOC_LOCAL_ONLY / DOC_CONDITIONAL`);

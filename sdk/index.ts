@@ -16,6 +16,8 @@ export { BuiltinPasswords } from "./builtin-passwords.gen";
 export { WdrSnapshots } from "./wdr-snapshots.gen";
 export { IntelligentOps } from "./intelligent-ops.gen";
 export { InstanceLabels } from "./instance-labels.gen";
+export { InspectionTask } from "./inspection-task.gen";
+export { InspectionScene } from "./inspection-scene.gen";
 export { providerStub } from "./stub";
 export * from "./types.gen";
 export * from "./functions.gen";

@@ -2,6 +2,8 @@ import { z } from "zod";
 import { privilegeOperations } from "./operations-privileges";
 import { databaseOperations } from "./operations-database";
 import { accountOperations } from "./operations-accounts";
+import { inspectionOperations } from "./operations-ops-inspection";
+import { sqlOperations } from "./operations-ops-sql";
 import { instanceSwitchOperations } from "./operations-ops-instance";
 import { backupOperations } from "./operations-backup";
 
@@ -332,15 +334,17 @@ export interface InstanceQuery extends PageQuery {
   datastore_type?: "GaussDB";
 }
 
-/** Body of 4.11.6 (create instance). */
+/** Body of 4.11.6 (create instance) and of 4.11.7 (restore to a new instance: no datastore or ha, a restore_point). */
 export interface CreateInstanceRequest {
   name: string;
   os_type: string;
-  datastore: { type: string; version?: string };
+  datastore?: { type: string; version?: string };
   host_type: string;
   cpu_spec: string;
   arch: string;
-  ha: { mode: string; consistency: string; replication_mode: string; consistency_protocol?: string };
+  ha?: { mode: string; consistency: string; replication_mode: string; consistency_protocol?: string };
+  /** reference 4.11.7 table 4-507 RestorePoint. */
+  restore_point?: { instance_id: string; backup_id?: string; restore_time?: string; type?: string };
   solution: string;
   port?: string;
   password: string;
@@ -780,9 +784,13 @@ export const ops = {
   users: accountOperations().users,
   roles: accountOperations().roles,
   privileges: privilegeOperations(),
+  sqlLimitTasks: sqlOperations().sqlLimitTasks,
+  sqlPatches: sqlOperations().sqlPatches,
   wdrSnapshots: instanceSwitchOperations().wdrSnapshots,
   intelligentOps: instanceSwitchOperations().intelligentOps,
   extendInfo: instanceSwitchOperations().extendInfo,
   backupObjects: backupOperations().backupObjects,
   recovery: backupOperations().recovery,
+  inspections: inspectionOperations().inspections,
+  inspectionScenes: inspectionOperations().inspectionScenes,
 } as const;

@@ -1252,6 +1252,7 @@ export const InstanceMeta: ResourceMeta = {
     "osType",
     "password",
     "port",
+    "restoreFrom",
     "timeZone"
   ],
   "secrets": [
