@@ -22,8 +22,6 @@ export class Backup extends pulumi.dynamic.Resource {
   declare readonly endTime: pulumi.Output<BackupOutputs["endTime"]>;
   /** Engine version of the backed-up instance. */
   declare readonly engineVersion: pulumi.Output<BackupOutputs["engineVersion"]>;
-  /** Backup file path (NAS only, 4.2.15 `file_name`). */
-  declare readonly fileName: pulumi.Output<BackupOutputs["fileName"]>;
   /** Instance id. */
   declare readonly instanceId: pulumi.Output<BackupOutputs["instanceId"]>;
   /** Backup name. */

@@ -29,6 +29,7 @@ import {
 import { lookupForPreview } from "../live";
 import { ipAddress, passwordProblem, passwordWarning, printWarnings, type Warning } from "../rules";
 import { InstanceMeta, type InstanceNode, type InstanceOutputs } from "../schema.gen";
+import { restoreFacts, RestoreFromInput, restoreInputProblems, restorePoint, type RestoreFrom } from "./restore";
 
 // ---------------------------------------------------------------- solutions (reference 4.11.6 table 4-495)
 
@@ -201,6 +202,8 @@ const Inputs = z
         if (why) ctx.addIssue({ code: "custom", message: why, input: pw });
       })
       .optional(),
+    // reference 4.11.7 restore_point "恢复到目标实例的备份ID或者时间戳" (restore.ts)
+    restoreFrom: RestoreFromInput.optional(),
     slaveAzIps: ipList.optional(),
     // reference 4.11.6 solution: "枚举值: single triset … hcs6" (case-insensitive here: sent in the reference's spelling).
     solution: v.oneOf(SOLUTION_NAMES),
@@ -306,6 +309,7 @@ export function crossCheck(i: Bag): CheckFailure[] {
   if (lower(i.engine) === "gaussdbv5-dbmind" && i.engineVersion === undefined) {
     fail("engineVersion", "is required for gaussdbv5-dbmind instances (reference 4.11.6 table 4-496); name the version");
   }
+  out.push(...restoreInputProblems(i));
   const comps = ((i.installSettings ?? {}) as Bag).componentDistributions;
   if (Array.isArray(comps) && hostsKnown && known(i.installSettings)) {
     const hosts = hostsOf(i);
@@ -458,6 +462,7 @@ function createHosts(i: In): { base: string[]; extra: string[] } {
 }
 
 function createBody(i: In, version: string, base: readonly string[]) {
+  if (i.restoreFrom) return restoreBody(i, i.restoreFrom, base);
   const dirs = i.installSettings?.dirs;
   const dirSettings = dirs ? Object.entries(DIR_KEYS).flatMap(([k, apiName]) => (dirs[k as keyof typeof dirs] ? [{ dir_name: apiName, dir: dirs[k as keyof typeof dirs] as string }] : [])) : [];
   const comps = i.installSettings?.componentDistributions ?? [];
@@ -485,6 +490,33 @@ function createBody(i: In, version: string, base: readonly string[]) {
     ...(dirSettings.length || comps.length
       ? { diy_install_settings: { ...(dirSettings.length ? { dir_settings: dirSettings } : {}), ...(comps.length ? { component_distributions: comps.map((c) => ({ component: c.component, ip: c.ip })) } : {}) } }
       : {}),
+  };
+}
+
+/**
+ * The body of a restore to a new instance (reference 4.11.7 table 4-506): the create's fields without `datastore`,
+ * `ha` and `diy_install_settings`, which the table does not have (the version is the backup's), plus `restore_point`.
+ */
+function restoreBody(i: In, from: RestoreFrom, base: readonly string[]) {
+  const az = (l: AzList) => (i[l]?.length ? { [l.replace(/AzIps$/, "_az_ip")]: [...(i[l] ?? [])] } : {});
+  return {
+    name: i.name,
+    os_type: i.osType,
+    host_type: i.hostType,
+    cpu_spec: i.cpuSpec,
+    arch: i.arch,
+    solution: i.solution,
+    ...(i.port !== undefined ? { port: String(i.port) } : {}),
+    password: i.password,
+    ...(i.manageIps?.length ? { manage_ip: i.manageIps.filter((ip) => base.includes(ip)) } : {}),
+    ...az("masterAzIps"),
+    ...az("slaveAzIps"),
+    ...az("arbiterAzIps"),
+    ...az("loggerAzIps"),
+    ...(i.floatIp ? { float_ip: i.floatIp } : {}),
+    ...(i.configurationId ? { configuration_id: i.configurationId } : {}),
+    ...(i.timeZone ? { time_zone: i.timeZone } : {}),
+    restore_point: restorePoint(from),
   };
 }
 
@@ -529,6 +561,17 @@ async function finishCreate(ctx: Ctx, inputs: In, id: string, version: string, j
   }
 }
 
+/**
+ * The version a restore gets (the source's), after the refusals the platform would make to it: decided again at
+ * create, since preview may not have known the source or the platform may have changed since.
+ */
+async function restoredVersion(ctx: Ctx, inputs: In, from: RestoreFrom): Promise<string> {
+  const facts = await restoreFacts(ctx.client, { ...inputs, restoreFrom: from }, SOLUTIONS[inputs.solution].family);
+  if (facts.failures.length) throw new TpopsError(facts.failures.map((f) => f.reason).join("; "));
+  ctx.progress(`restoring ${from.backupId !== undefined ? `backup ${from.backupId}` : `the state of ${from.restoreTime}`} of instance ${from.sourceInstanceId}`);
+  return facts.version ?? inputs.engineVersion ?? "";
+}
+
 /** The newest engine version the platform offers (reference 4.12.1). */
 async function latestVersion(ctx: Pick<Ctx, "client">): Promise<string> {
   const { versions } = await ctx.client.call(ops.engineVersions.list);
@@ -569,6 +612,8 @@ export function planChanges(olds: Bag, news: Bag): { changed: string[]; replaces
     if (!known(news[f])) changed.add(f);
     else if (!sameSet(asList(olds[f]), asList(news[f]))) changed.add(f);
   }
+  // restoreFrom says where the data came from at create: dropping it keeps the instance; another source is a new restore.
+  if (changed.has("restoreFrom") && news.restoreFrom === undefined) changed.delete("restoreFrom");
   const apiChanged = [...changed].filter((k) => !LOCAL_ONLY.includes(k));
   const unknown = apiChanged.some((k) => !known(news[k]));
   const replaces = apiChanged.filter((k) => InstanceMeta.replaceOnChanges.includes(k));
@@ -722,7 +767,12 @@ function describeTaken(taken: readonly { ip: string; by: string }[]): string {
 async function createRefusals(i: Bag, self: { id?: string; name?: string }): Promise<CheckFailure[]> {
   const out: CheckFailure[] = [];
   const version = i.engineVersion;
-  if (typeof version === "string" && known(version) && version) {
+  const from = i.restoreFrom as RestoreFrom | undefined;
+  if (from !== undefined && known(from) && !Object.values(from).includes(UNKNOWN)) {
+    const sol = SOLUTION_NAMES.find((s) => s === lower(i.solution));
+    const facts = await lookupForPreview(`restore of ${from.sourceInstanceId}`, () => restoreFacts(configuredClient(), { ...i, restoreFrom: from }, sol && SOLUTIONS[sol].family));
+    out.push(...(facts?.failures ?? []));
+  } else if (typeof version === "string" && known(version) && version) {
     const versions = await offered(configuredClient);
     const why = versions && versionRefusal(version, i.engine, versions);
     if (why) out.push({ property: "engineVersion", reason: why });
@@ -821,7 +871,7 @@ export const instanceDefinition: ResourceDefinition<In, Out> = {
 
   async create(ctx, inputs) {
     registerSecret(inputs.password);
-    const version = inputs.engineVersion ?? (await latestVersion(ctx));
+    const version = inputs.restoreFrom ? await restoredVersion(ctx, inputs, inputs.restoreFrom) : (inputs.engineVersion ?? (await latestVersion(ctx)));
     const { base } = createHosts(inputs);
     // A lost reply is decided by the unique name: found means created (nothing orphaned), absent means send again.
     const r = await createIdempotently(ctx, () => ctx.client.call(ops.instances.create, { body: createBody(inputs, version, base) }), () => byName(ctx, inputs.name));
