@@ -311,6 +311,20 @@ describe("an injected backup failure (control API jobs/next)", () => {
   });
 });
 
+describe("an injected restore failure", () => {
+  it("fails RestoreGaussDBInstance: the new instance is FAILED and holds no copied data", async () => {
+    const src = await activeInstance(emu, "single");
+    expect((await emu.api("POST", `/gaussdb/v3/instances/${src.id}/database`, { name: "app_db" })).status).toBe(200);
+    const b = await backup(src.id);
+    await emu.control.nextJob({ name: "RestoreGaussDBInstance", outcome: "fail" });
+    const ips = await readyHosts(emu, 1);
+    const r = await emu.api("POST", "/gaussdb/v3/instances", restoreBody(ips, { backup_id: b.id, instance_id: src.id }));
+    expect((await fast(() => emu.waitJob(r.body.job_id))).status).toBe("Failed");
+    expect((await emu.api("GET", `/gaussdb/v3.1/instances?id=${r.body.instance_id}`)).body.instances[0].status).toBe("FAILED");
+    expect(Object.values(emu.ctx.state.data.dbDatabases).filter((d) => d.instance_id === r.body.instance_id)).toEqual([]);
+  });
+});
+
 describe("reference 4.11.5 keep_db_backup / keep_difference_backup: backups of a deleted instance", () => {
   const remove = async (id: string, keep: { keep_db_backup?: number; keep_difference_backup?: number }) => {
     const r = await emu.api("DELETE", `/gaussdb/v3/instances/${id}/management`, { clear_data: true, ...keep });
