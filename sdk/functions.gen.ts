@@ -2,7 +2,7 @@
 
 import * as pulumi from "@pulumi/pulumi";
 import { invokeLookup } from "./lookup";
-import type { GetBackupSourceArgs, GetBackupSourceOutputArgs, GetBackupSourceResult, GetBackupsArgs, GetBackupsOutputArgs, GetBackupsResult, GetDifferentialBackupsArgs, GetDifferentialBackupsOutputArgs, GetDifferentialBackupsResult, GetRestorableInstancesArgs, GetRestorableInstancesOutputArgs, GetRestorableInstancesResult, GetRestoreTimesArgs, GetRestoreTimesOutputArgs, GetRestoreTimesResult } from "./types.gen";
+import type { GetBackupSourceArgs, GetBackupSourceOutputArgs, GetBackupSourceResult, GetBackupsArgs, GetBackupsOutputArgs, GetBackupsResult, GetDifferentialBackupsArgs, GetDifferentialBackupsOutputArgs, GetDifferentialBackupsResult, GetInspectionItemsArgs, GetInspectionItemsOutputArgs, GetInspectionItemsResult, GetRestorableInstancesArgs, GetRestorableInstancesOutputArgs, GetRestorableInstancesResult, GetRestoreTimesArgs, GetRestoreTimesOutputArgs, GetRestoreTimesResult, GetSqlTemplatesArgs, GetSqlTemplatesOutputArgs, GetSqlTemplatesResult } from "./types.gen";
 
 /** The source instance as it was at a backup or a point in time (reference 4.2.9): what a restore of it needs (solution, engine version, node counts). Give exactly one of `backupId` and `restoreTime`. See docs/reference.md. */
 export function getBackupSource(args: GetBackupSourceArgs): Promise<GetBackupSourceResult> {
@@ -34,6 +34,16 @@ export function getDifferentialBackupsOutput(args: GetDifferentialBackupsOutputA
   return pulumi.output(args).apply((a) => invokeLookup<GetDifferentialBackupsResult>("getDifferentialBackups", a));
 }
 
+/** The inspection items of the platform with their categories (reference 4.10.9 "返回巡检类别及巡检项"): the ids an `InspectionTask` or `InspectionScene` takes in `itemIds`. See docs/reference.md. */
+export function getInspectionItems(args: GetInspectionItemsArgs = {}): Promise<GetInspectionItemsResult> {
+  return invokeLookup<GetInspectionItemsResult>("getInspectionItems", args);
+}
+
+/** {@link getInspectionItems} taking Outputs (e.g. another resource's id) and giving an Output. */
+export function getInspectionItemsOutput(args: GetInspectionItemsOutputArgs = {}): pulumi.Output<GetInspectionItemsResult> {
+  return pulumi.output(args).apply((a) => invokeLookup<GetInspectionItemsResult>("getInspectionItems", a));
+}
+
 /** Instances whose topology fits a backup or point in time of the source instance (reference 4.2.10). Give exactly one of `backupId` and `restoreTime`. See docs/reference.md. */
 export function getRestorableInstances(args: GetRestorableInstancesArgs): Promise<GetRestorableInstancesResult> {
   return invokeLookup<GetRestorableInstancesResult>("getRestorableInstances", args);
@@ -52,4 +62,14 @@ export function getRestoreTimes(args: GetRestoreTimesArgs): Promise<GetRestoreTi
 /** {@link getRestoreTimes} taking Outputs (e.g. another resource's id) and giving an Output. */
 export function getRestoreTimesOutput(args: GetRestoreTimesOutputArgs): pulumi.Output<GetRestoreTimesResult> {
   return pulumi.output(args).apply((a) => invokeLookup<GetRestoreTimesResult>("getRestoreTimes", a));
+}
+
+/** The SQL templates a node of an instance ran (reference 4.7.4): what a `SQL_ID` `SqlThrottlingTask` names (`limitTypeValue`, `sqlModel`, `nodeInfos`). See docs/reference.md. */
+export function getSqlTemplates(args: GetSqlTemplatesArgs): Promise<GetSqlTemplatesResult> {
+  return invokeLookup<GetSqlTemplatesResult>("getSqlTemplates", args);
+}
+
+/** {@link getSqlTemplates} taking Outputs (e.g. another resource's id) and giving an Output. */
+export function getSqlTemplatesOutput(args: GetSqlTemplatesOutputArgs): pulumi.Output<GetSqlTemplatesResult> {
+  return pulumi.output(args).apply((a) => invokeLookup<GetSqlTemplatesResult>("getSqlTemplates", a));
 }

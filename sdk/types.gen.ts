@@ -146,6 +146,30 @@ export interface HostSpec {
   readonly vcpus?: string;
 }
 
+/** An inspection item (reference 4.10.9 tables 4-428 and 4-429). (input) */
+export interface InspectionItemArgs {
+  /** The item's category (4.10.9 `name` of its InspectionCategory, e.g. `数据库资源`). */
+  readonly category: pulumi.Input<string>;
+  /** What the item checks (4.10.9 `description`). */
+  readonly description?: pulumi.Input<string>;
+  /** The item id, for `itemIds` (4.10.9 `id`). */
+  readonly id: pulumi.Input<string>;
+  /** The item's name (4.10.9 `name`), e.g. `CPU`. */
+  readonly name: pulumi.Input<string>;
+}
+
+/** An inspection item (reference 4.10.9 tables 4-428 and 4-429). */
+export interface InspectionItem {
+  /** The item's category (4.10.9 `name` of its InspectionCategory, e.g. `数据库资源`). */
+  readonly category: string;
+  /** What the item checks (4.10.9 `description`). */
+  readonly description?: string;
+  /** The item id, for `itemIds` (4.10.9 `id`). */
+  readonly id: string;
+  /** The item's name (4.10.9 `name`), e.g. `CPU`. */
+  readonly name: string;
+}
+
 /** Where one database component is installed (reference 4.11.6 table 4-500). (input) */
 export interface InstanceComponentDistributionArgs {
   /** Component name, as the solution defines it. */
@@ -1641,6 +1665,20 @@ export interface GetDifferentialBackupsOutputArgs {
 export interface GetDifferentialBackupsResult {
   /** The differential backups, newest first. */
   readonly backups: BackupInfo[];
+}
+
+/** Arguments of {@link getInspectionItems}. */
+export interface GetInspectionItemsArgs {
+}
+
+/** Arguments of {@link getInspectionItemsOutput} (each may be an Output). */
+export interface GetInspectionItemsOutputArgs {
+}
+
+/** What {@link getInspectionItems} returns. */
+export interface GetInspectionItemsResult {
+  /** Every item, category by category in the platform's order. */
+  readonly items: InspectionItem[];
 }
 
 /** Arguments of {@link getRestorableInstances}. */

@@ -4,6 +4,8 @@
  */
 import { getBackups, getDifferentialBackups } from "./backup/backups";
 import { getBackupSource, getRestorableInstances, getRestoreTimes } from "./backup/restore";
+import { getSqlTemplates } from "./ops/sql-templates";
+import { getInspectionItems } from "./ops/inspection-items";
 import { runLookup, type LookupConfig, type LookupDefinition } from "./framework";
 
 export const LOOKUPS: Readonly<Record<string, LookupDefinition<never, unknown>>> = {
@@ -12,6 +14,8 @@ export const LOOKUPS: Readonly<Record<string, LookupDefinition<never, unknown>>>
   getBackupSource,
   getRestorableInstances,
   getRestoreTimes,
+  getSqlTemplates,
+  getInspectionItems,
 } as unknown as Record<string, LookupDefinition<never, unknown>>;
 
 /** Runs the lookup `name` (the SDK's functions.gen.ts calls this through sdk/lookup.ts). */

@@ -72,6 +72,18 @@ export interface HostSpec {
   readonly vcpus?: string;
 }
 
+/** An inspection item (reference 4.10.9 tables 4-428 and 4-429). */
+export interface InspectionItem {
+  /** The item's category (4.10.9 `name` of its InspectionCategory, e.g. `数据库资源`). */
+  readonly category: string;
+  /** What the item checks (4.10.9 `description`). */
+  readonly description?: string;
+  /** The item id, for `itemIds` (4.10.9 `id`). */
+  readonly id: string;
+  /** The item's name (4.10.9 `name`), e.g. `CPU`. */
+  readonly name: string;
+}
+
 /** Where one database component is installed (reference 4.11.6 table 4-500). */
 export interface InstanceComponentDistribution {
   /** Component name, as the solution defines it. */
@@ -1922,6 +1934,16 @@ export interface GetDifferentialBackupsInputs {
 export interface GetDifferentialBackupsResult {
   /** The differential backups, newest first. */
   readonly backups: BackupInfo[];
+}
+
+/** Arguments of the lookup getInspectionItems. */
+export interface GetInspectionItemsInputs {
+}
+
+/** Result of the lookup getInspectionItems. */
+export interface GetInspectionItemsResult {
+  /** Every item, category by category in the platform's order. */
+  readonly items: InspectionItem[];
 }
 
 /** Arguments of the lookup getRestorableInstances. */

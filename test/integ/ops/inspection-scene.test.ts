@@ -191,3 +191,25 @@ describe("InspectionScene create, read, update, delete", () => {
     expect((await scenes()).filter((s) => s.name === name)).toHaveLength(1);
   });
 });
+
+describe("getInspectionItems (reference 4.10.9)", () => {
+  it("lists every item with its category, the ids a scene and a task take; refuses arguments it does not know", async () => {
+    const { lookup } = await import("../../../provider/functions");
+    const r = (await lookup("getInspectionItems", {})) as { items: { category: string; id: string; name: string; description?: string }[] };
+    const platform = (await emu.api("GET", "/gaussdb/v3/inspections/items")).body.inspections as { name: string; items: { id: string; name: string }[] }[];
+    expect(r.items).toEqual(platform.flatMap((c) => c.items.map((i) => expect.objectContaining({ category: c.name, id: i.id, name: i.name }))));
+    expect(r.items.map((i) => i.id)).toEqual(expect.arrayContaining(ITEMS));
+    // the ids it lists pass a scene's check without the unlisted-item warning
+    const err = captureStderr();
+    let text = "";
+    try {
+      await checked(inspectionScene, { name: "scene_all", itemIds: r.items.slice(0, 100).map((i) => i.id) });
+      await settle();
+      text = err.text();
+    } finally {
+      err.stop();
+    }
+    expect(text).not.toMatch(/not among the inspection items/);
+    await expect(lookup("getInspectionItems", { category: "x" })).rejects.toThrow(/^getInspectionItems: inputs: unknown property category; remove it$/);
+  });
+});
