@@ -22,8 +22,10 @@ import { builtinPasswordsDefinition } from "../../provider/resources/database/bu
 import { wdrSnapshotsDefinition } from "../../provider/resources/ops/wdr-snapshots";
 import { intelligentOpsDefinition } from "../../provider/resources/ops/intelligent-ops";
 import { instanceLabelsDefinition } from "../../provider/resources/ops/instance-labels";
+import { inspectionTaskDefinition } from "../../provider/resources/ops/inspection-task";
+import { inspectionSceneDefinition } from "../../provider/resources/ops/inspection-scene";
 
-const DEFINITIONS = [dataCenterDefinition, keyPairDefinition, hostDefinition, instanceDefinition, backupPolicyDefinition, backupDefinition, instanceParametersDefinition, databaseDefinition, schemaDefinition, privilegesDefinition, dbRoleMembershipDefinition, dbUserDefinition, dbRoleDefinition, builtinPasswordsDefinition, wdrSnapshotsDefinition, intelligentOpsDefinition, instanceLabelsDefinition];
+const DEFINITIONS = [dataCenterDefinition, keyPairDefinition, hostDefinition, instanceDefinition, backupPolicyDefinition, backupDefinition, instanceParametersDefinition, databaseDefinition, schemaDefinition, privilegesDefinition, dbRoleMembershipDefinition, dbUserDefinition, dbRoleDefinition, builtinPasswordsDefinition, wdrSnapshotsDefinition, intelligentOpsDefinition, instanceLabelsDefinition, inspectionTaskDefinition, inspectionSceneDefinition];
 const doc = readFileSync(join(__dirname, "../../docs/validation.md"), "utf8");
 
 interface Def {
