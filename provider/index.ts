@@ -24,3 +24,5 @@ export { intelligentOps } from "./resources/ops/intelligent-ops";
 export { instanceLabels } from "./resources/ops/instance-labels";
 export { inspectionTask } from "./resources/ops/inspection-task";
 export { inspectionScene } from "./resources/ops/inspection-scene";
+export { sqlThrottlingTask } from "./resources/ops/sql-throttling-task";
+export { sqlPatch } from "./resources/ops/sql-patch";

@@ -18,6 +18,8 @@ export { IntelligentOps } from "./intelligent-ops.gen";
 export { InstanceLabels } from "./instance-labels.gen";
 export { InspectionTask } from "./inspection-task.gen";
 export { InspectionScene } from "./inspection-scene.gen";
+export { SqlThrottlingTask } from "./sql-throttling-task.gen";
+export { SqlPatch } from "./sql-patch.gen";
 export { providerStub } from "./stub";
 export * from "./types.gen";
 export * from "./functions.gen";
