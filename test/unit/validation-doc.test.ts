@@ -24,8 +24,10 @@ import { intelligentOpsDefinition } from "../../provider/resources/ops/intellige
 import { instanceLabelsDefinition } from "../../provider/resources/ops/instance-labels";
 import { inspectionTaskDefinition } from "../../provider/resources/ops/inspection-task";
 import { inspectionSceneDefinition } from "../../provider/resources/ops/inspection-scene";
+import { sqlThrottlingTaskDefinition } from "../../provider/resources/ops/sql-throttling-task";
+import { sqlPatchDefinition } from "../../provider/resources/ops/sql-patch";
 
-const DEFINITIONS = [dataCenterDefinition, keyPairDefinition, hostDefinition, instanceDefinition, backupPolicyDefinition, backupDefinition, instanceParametersDefinition, databaseDefinition, schemaDefinition, privilegesDefinition, dbRoleMembershipDefinition, dbUserDefinition, dbRoleDefinition, builtinPasswordsDefinition, wdrSnapshotsDefinition, intelligentOpsDefinition, instanceLabelsDefinition, inspectionTaskDefinition, inspectionSceneDefinition];
+const DEFINITIONS = [dataCenterDefinition, keyPairDefinition, hostDefinition, instanceDefinition, backupPolicyDefinition, backupDefinition, instanceParametersDefinition, databaseDefinition, schemaDefinition, privilegesDefinition, dbRoleMembershipDefinition, dbUserDefinition, dbRoleDefinition, builtinPasswordsDefinition, wdrSnapshotsDefinition, intelligentOpsDefinition, instanceLabelsDefinition, inspectionTaskDefinition, inspectionSceneDefinition, sqlThrottlingTaskDefinition, sqlPatchDefinition];
 const doc = readFileSync(join(__dirname, "../../docs/validation.md"), "utf8");
 
 interface Def {
