@@ -413,3 +413,59 @@ describe("4.12.1 and 4.17.1", () => {
     expect(j.body.job).toMatchObject({ id: jobId, name: "AddHosts", status: "Completed" });
   });
 });
+
+describe("4.10 daily inspections", () => {
+  it("创建巡检任务, 查询巡检任务列表, 查询一个巡检任务明细, 修改一个选中的巡检任务, 重新执行巡检任务, 批量删除巡检任务 (instance ids and task ids replaced by real ones)", async () => {
+    const { id } = await activeInstance(emu, "single");
+    // 4.10.2: the printed instance ids name no instance (DBS.200002); with a real one
+    const create = {
+      inspection_name: "inspection_test",
+      instance_ids: ["619d3e78f61b4be68bc5aa0b59edcf7b", "219d3e78f61b4be68bc5aa0b59edcf7b"],
+      inspection_scope: "daily",
+      inspection_policy: "periodic",
+      inspection_period: "daily",
+      inspection_time: "01:00:00",
+      item_ids: ["619d3e78f61b4be68bc5aa0b59edcf7b", "619d3e78f61b4be68bc5aa0b59edhf7b"],
+    };
+    refused(await emu.api("POST", "/gaussdb/v3/inspections", create), "DBS.200002");
+    accepted(await emu.api("POST", "/gaussdb/v3/inspections", { ...create, instance_ids: [id] }), 201);
+    // 4.10.1 GET …/inspections?limit=10&offset=0&inspection_name=inspection_test
+    const list = await emu.api("GET", "/gaussdb/v3/inspections?limit=10&offset=0&inspection_name=inspection_test");
+    accepted(list, 201);
+    const taskId = list.body.inspections[0].id as string;
+    // 4.10.5
+    accepted(await emu.api("GET", `/gaussdb/v3/inspections/${taskId}`), 201);
+    // 4.10.6 (its instance id replaced by the real one)
+    const update = {
+      inspection_name: "test_3",
+      instance_ids: [id],
+      inspection_scope: "real_time",
+      inspection_policy: "single",
+      item_ids: ["ae348ee4-5139-4777-8808-d68791549de3", "ad1b4bf5-7be8-4708-a10e-bee6a89f35fe", "c4473978-73b0-43b8-b233-7aceca98507b", "12526548-a4ea-478b-b1bd-1dc2ff83cb5a", "b3dab237-c5e4-40da-8174-71182898a359", "1613f70e-27e3-426c-96f6-4834c883ab97"],
+      inspection_period: "soon",
+      task_start_time: "2024-01-04T19:53:33+08:00",
+    };
+    accepted(await emu.api("PUT", `/gaussdb/v3/inspections/${taskId}`, update), 201);
+    // 4.10.4
+    accepted(await emu.api("POST", `/gaussdb/v3/inspections/${taskId}/start`), 201);
+    // 4.10.3 (the printed ids name no task: result failure each; with the real one: success)
+    const printed = await emu.api("POST", "/gaussdb/v3/inspections/batch-delete", { inspection_ids: ["6b13d4ba7268438dbb4fe6869ab5fcf0", "d101c49ab9f64b0ca93e289d9b401d7f"] });
+    accepted(printed, 201);
+    expect(printed.body.results.map((r: { result: string }) => r.result)).toEqual(["failure", "failure"]);
+    const real = await emu.api("POST", "/gaussdb/v3/inspections/batch-delete", { inspection_ids: [taskId] });
+    expect(real.body.results).toEqual([{ inspction_id: taskId, result: "success" }]);
+  });
+
+  it("查询巡检类别及巡检项, 查询场景列表, 创建巡检场景, 修改巡检场景, 巡检场景明细 (delete)", async () => {
+    accepted(await emu.api("GET", "/gaussdb/v3/inspections/items"), 200);
+    accepted(await emu.api("GET", "/gaussdb/v3/inspections/scenes"), 200);
+    accepted(await emu.api("POST", "/gaussdb/v3/inspections/scenes", { name: "test_scenes", item_ids: ["405e791367f3419fa262e75ccb202e5c", "405e791367f3419fa262e75ccb202e5c"] }), 200);
+    // 4.10.15 and 4.10.14 name the scene "test"
+    accepted(await emu.api("POST", "/gaussdb/v3/inspections/scenes", { name: "test", item_ids: ["405e791367f3419fa262e75ccb202e5c"] }), 200);
+    accepted(await emu.api("PUT", "/gaussdb/v3/inspections/scenes", { name: "test", item_ids: ["ae348ee4-5139-4777-8808-d68791549de3", "ad1b4bf5-7be8-4708-a10e-bee6a89f35fe"], modify_name: "test" }), 200);
+    const del = await emu.api("DELETE", "/gaussdb/v3/inspections/scenes", { names: ["test"] });
+    accepted(del, 200);
+    expect(del.body.results[0].result).toBe("1");
+    expect(ignored(del)).toBeNull();
+  });
+});
