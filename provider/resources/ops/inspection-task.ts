@@ -56,6 +56,8 @@ const Inputs = z
     // 4.10.12's example, breaks 4.10.13's; whether it exists is checked live)
     scene: z.string().min(1, { error: "is empty; name an inspection scene or omit it" }).optional(),
     scope: oneOf(SCOPES, "4.10.2 inspection_scope"),
+    // reference 4.10.2 task_start_time / inspection_time "否 String … 例如 2024-01-22T11:00:59+08:00": examples, no format
+    // (the form is warned about in unstatedWarnings); an empty string is no time
     taskStartTime: z.string().min(1, { error: "is empty; omit it or give a time such as 2024-01-22T11:00:59+08:00" }).optional(),
     time: z.string().min(1, { error: "is empty; omit it or give a time such as 01:00:00" }).optional(),
     timeouts: v.timeouts().optional(),
