@@ -469,3 +469,21 @@ describe("4.10 daily inspections", () => {
     expect(ignored(del)).toBeNull();
   });
 });
+
+describe("4.5.7/4.5.8 WDR, 4.6.1–4.6.3 intelligent O&M, 4.11.1/4.11.2 extension information", () => {
+  it("打开WDR快照开关 and 查询wdr快照开关状态; 开启实例纳管 (real ids); the two lists; 设置/查询实例扩展信息 (4.11.1 printed without braces)", async () => {
+    const { id } = await activeInstance(emu, "single");
+    const { id: assist } = await activeInstance(emu, "single", { datastore: { type: "gaussdbv5-dbmind", version: "3.200.0" } });
+    accepted(await emu.api("PUT", `/gaussdb/v3/instances/${id}/wdr-snapshot/status`, { status: "ON" }), 202);
+    accepted(await emu.api("GET", `/gaussdb/v3/instances/${id}/wdr-snapshot/status`), 200);
+    // 4.6.1 as printed names ids that do not exist (DBS.200002); with real ones it is accepted
+    refused(await emu.api("POST", "/v3/db-assist/manage-instance", { db_assist_id: "6997795f659840d595232225d9a70d2din19", instance_ids: ["ad40c3ff2603429c9eb5511361047933in14", "ad40c3ff2603429c9eb5511361047933in15"], manage_type: "ENABLED" }), "DBS.200002");
+    accepted(await emu.api("POST", "/v3/db-assist/manage-instance", { db_assist_id: assist, instance_ids: [id], manage_type: "ENABLED" }), 202);
+    accepted(await emu.api("GET", `/v3/db-assist/manageable-instances?db_assist_id=${assist}&manage_type=DISABLED`), 200);
+    accepted(await emu.api("GET", "/v3/db-assist/instances"), 200);
+    refused(await emu.api("PUT", `/gaussdb/v3/instances/${id}/extend-info`, '"key" : "BackupSet",\n"value" : "/etc/xbsa.conf"'), "DBS.200001");
+    accepted(await emu.api("PUT", `/gaussdb/v3/instances/${id}/extend-info`, { key: "BackupSet", value: "/etc/xbsa.conf" }), 200);
+    const got = await emu.api("GET", `/gaussdb/v3/instances/${id}/extend-info?key=BackupSet`);
+    expect(got.body).toEqual({ key: "BackupSet", value: "/etc/xbsa.conf" });
+  });
+});
