@@ -927,7 +927,7 @@ export const HostSecretInputs: string[] = ["rootPassword"];
 
 /** Arguments of {@link InspectionScene}: A daily-inspection scene (reference 4.10.13 create, 4.10.12 list, 4.10.15 change, 4.10.14 delete): a named set of inspection items that tasks take (InspectionTask `scene`). Name and items change in place (4.10.15 `name` → `modify_name`, `item_ids`). Delete removes the scene; the reference states no refusal for a scene a task uses and tasks hold item ids, not the scene, so such tasks keep their items: a task of the same program that names the scene through its `name` output is destroyed first, and the delete warns about any other task that still shows the scene (4.10.1 `scene`). Id: the scene id of 4.10.12 (the name when the platform lists none). */
 export interface InspectionSceneArgs {
-  /** Take over an existing scene with the same `name` (4.10.12), e.g. the default one, instead of failing. Default false. */
+  /** Take over an existing scene with the same `name` (4.10.12) instead of failing. Default false. (A default scene whose name breaks the 4.10.13 rule, such as 4.10.12's `Health Check`, cannot be named: 4.10.15 checks the name too.) */
   readonly adopt?: pulumi.Input<boolean>;
   /** Inspection item ids, 1–100 (4.10.13 `item_ids`; the ids `getInspectionItems` lists, 4.10.9 — an id it does not list is warned about). Updates in place. */
   readonly itemIds: pulumi.Input<pulumi.Input<string>[]>;

@@ -946,7 +946,7 @@ export const HostMeta: ResourceMeta = {
 
 /** Inputs of InspectionScene as the provider receives them. */
 export interface InspectionSceneInputs {
-  /** Take over an existing scene with the same `name` (4.10.12), e.g. the default one, instead of failing. Default false. */
+  /** Take over an existing scene with the same `name` (4.10.12) instead of failing. Default false. (A default scene whose name breaks the 4.10.13 rule, such as 4.10.12's `Health Check`, cannot be named: 4.10.15 checks the name too.) */
   readonly adopt?: boolean;
   /** Inspection item ids, 1–100 (4.10.13 `item_ids`; the ids `getInspectionItems` lists, 4.10.9 — an id it does not list is warned about). Updates in place. */
   readonly itemIds: string[];
