@@ -13,39 +13,41 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as tpops from "pulumi-tpops";
 
-const config = new pulumi.Config();
-const sourceInstanceId = config.require("sourceInstanceId");
-const scratchHosts = config.requireObject<string[]>("scratchHosts");
-const restoreTime = config.get("restoreTime");
+export = async () => {
+  const config = new pulumi.Config();
+  const sourceInstanceId = config.require("sourceInstanceId");
+  const scratchHosts = config.requireObject<string[]>("scratchHosts");
+  const restoreTime = config.get("restoreTime");
+  const chosen = config.get("backupId");
 
-// The source is read, never managed: the drill cannot change or delete production (and fails early if it is gone).
-const source = tpops.Instance.get("production", sourceInstanceId);
+  // The source is read, never managed: the drill cannot change or delete production (and fails early if it is gone).
+  const source = tpops.Instance.get("production", sourceInstanceId);
 
-// The backup to restore: the one named in config, else the newest completed full backup (reference 4.2.15).
-const backup = pulumi.output(config.get("backupId")).apply(async (chosen) => {
+  // The backup to restore: the one named in config, else the newest completed full backup (reference 4.2.15).
   const { backups } = await tpops.getBackups({ instanceId: sourceInstanceId, ...(chosen ? { backupId: chosen } : {}) });
-  const newest = backups.find((b) => b.status === "COMPLETED");
-  if (!newest) throw new pulumi.RunError(`instance ${sourceInstanceId} has no completed backup${chosen ? ` ${chosen}` : ""} to drill with; take one (a Backup resource) or wait for the automatic one`);
-  return newest;
-});
+  const backup = backups.find((b) => b.status === "COMPLETED");
+  if (!backup && !restoreTime) {
+    throw new pulumi.RunError(`instance ${sourceInstanceId} has no completed backup${chosen ? ` ${chosen}` : ""} to drill with; take one (a Backup resource) or wait for the automatic one`);
+  }
+  // The source as it was then (reference 4.2.9): the restore needs an instance of its solution.
+  const sourceThen = await tpops.getBackupSource(restoreTime ? { instanceId: sourceInstanceId, restoreTime } : { instanceId: sourceInstanceId, backupId: backup!.id });
 
-// The source as it was at that backup (reference 4.2.9): the restore needs an instance of its solution.
-const sourceAtBackup = tpops.getBackupSourceOutput({ instanceId: sourceInstanceId, backupId: backup.id });
+  const scratch = new tpops.Instance("drill", {
+    // The hosts' facts (the instance list does not show them): the spare hosts are like production's.
+    osType: config.get("osType") ?? "Kylin",
+    cpuSpec: config.get("cpuSpec") ?? "Intel",
+    arch: config.get("arch") ?? "X86",
+    solution: config.get("solution") ?? sourceThen.solution ?? "single",
+    manageIps: scratchHosts,
+    password: config.requireSecret("rootPassword"),
+    restoreFrom: restoreTime ? { sourceInstanceId, restoreTime } : { sourceInstanceId, backupId: backup!.id },
+    // A scratch instance: destroy uninstalls it and keeps none of its own backups.
+    deletion: { clearData: true, keepFullBackupDays: 0 },
+  });
 
-const scratch = new tpops.Instance("drill", {
-  // The hosts' facts (the instance list does not show them): the spare hosts are like production's.
-  osType: config.get("osType") ?? "Kylin",
-  cpuSpec: config.get("cpuSpec") ?? "Intel",
-  arch: config.get("arch") ?? "X86",
-  solution: config.get("solution") ?? sourceAtBackup.apply((s) => s.solution ?? "single"),
-  manageIps: scratchHosts,
-  password: config.requireSecret("rootPassword"),
-  restoreFrom: restoreTime ? { sourceInstanceId, restoreTime } : { sourceInstanceId, backupId: backup.id },
-  // A scratch instance: destroy uninstalls it and keeps none of its own backups.
-  deletion: { clearData: true, keepFullBackupDays: 0 },
-});
-
-export const restoredBackup = restoreTime ? undefined : backup.apply((b) => ({ id: b.id, name: b.name, takenAt: b.beginTime }));
-export const restoredTo = restoreTime ?? "";
-export const sourceStatus = source.status;
-export const scratchInstance = { id: scratch.id, name: scratch.name, status: scratch.status, engineVersion: scratch.engineVersion };
+  return {
+    restored: restoreTime ? { pointInTime: restoreTime } : { backupId: backup!.id, name: backup!.name, takenAt: backup!.beginTime },
+    sourceStatus: source.status,
+    scratchInstance: { id: scratch.id, name: scratch.name, status: scratch.status, engineVersion: scratch.engineVersion },
+  };
+};

@@ -6,6 +6,7 @@ import { getBackups, getDifferentialBackups } from "./backup/backups";
 import { getBackupSource, getRestorableInstances, getRestoreTimes } from "./backup/restore";
 import { getSqlTemplates } from "./ops/sql-templates";
 import { getInspectionItems } from "./ops/inspection-items";
+import { closeAllClients } from "../client";
 import { runLookup, type LookupConfig, type LookupDefinition } from "./framework";
 
 export const LOOKUPS: Readonly<Record<string, LookupDefinition<never, unknown>>> = {
@@ -18,9 +19,28 @@ export const LOOKUPS: Readonly<Record<string, LookupDefinition<never, unknown>>>
   getInspectionItems,
 } as unknown as Record<string, LookupDefinition<never, unknown>>;
 
-/** Runs the lookup `name` (the SDK's functions.gen.ts calls this through sdk/lookup.ts). */
+let inFlight = 0;
+let idle: NodeJS.Timeout | undefined;
+
+/**
+ * Runs the lookup `name` (the SDK's functions.gen.ts calls this through sdk/lookup.ts, passing the program's config).
+ * In the program's process nothing else uses the client: once no lookup is running, its kept-alive connections are
+ * closed shortly after, so they do not hold the program's process open for the keep-alive time (30 s) after the
+ * program is done. A lookup after that logs in again.
+ */
 export async function lookup(name: string, args: unknown, config?: LookupConfig): Promise<unknown> {
   const def = LOOKUPS[name];
   if (!def) throw new Error(`${name}: no such lookup in this version of pulumi-tpops; upgrade the package`);
-  return runLookup(def, args, config);
+  if (!config) return runLookup(def, args);
+  inFlight++;
+  if (idle) clearTimeout(idle);
+  idle = undefined;
+  try {
+    return await runLookup(def, args, config);
+  } finally {
+    if (--inFlight === 0) {
+      idle = setTimeout(() => void closeAllClients().catch(() => undefined), 200);
+      idle.unref();
+    }
+  }
 }

@@ -23,4 +23,18 @@ describe("generated files", () => {
     const sdkIndex = readFileSync(join(root, "sdk/index.ts"), "utf8");
     for (const t of tokens) expect(sdkIndex, t).toContain(`{ ${t} }`);
   });
+
+  it("implements exactly the lookups schema.json declares, and the SDK exports them", async () => {
+    const schema = JSON.parse(readFileSync(join(root, "schema.json"), "utf8")) as { functions?: Record<string, unknown> };
+    const declared = Object.keys(schema.functions ?? {}).map((t) => t.split(":")[2] ?? t).sort();
+    const { LOOKUPS } = await import("../../provider/functions");
+    expect(Object.keys(LOOKUPS).sort()).toEqual(declared);
+    for (const [name, def] of Object.entries(LOOKUPS)) expect(def.name, name).toBe(name);
+    const sdk = await import("../../sdk/functions.gen");
+    for (const n of declared) {
+      expect(typeof (sdk as Record<string, unknown>)[n], n).toBe("function");
+      expect(typeof (sdk as Record<string, unknown>)[`${n}Output`], `${n}Output`).toBe("function");
+    }
+    expect(readFileSync(join(root, "sdk/index.ts"), "utf8")).toContain('export * from "./functions.gen";');
+  });
 });
