@@ -274,7 +274,13 @@ async function listedTask(ctx: Pick<Ctx, "client">, instanceId: string, taskId: 
 /** The inputs that make up a task, compared between a listed task and the program. */
 const TASK_FIELDS = ["taskScope", "limitType", "limitTypeValue", "keyWords", "sqlModel", "databases", "nodeInfos", "parallelSize", "cpuUtilization", "memoryUtilization", "startTime", "endTime"] as const;
 function differences(live: Out, want: In): string[] {
-  return TASK_FIELDS.filter((k) => !sameValue(live[k] ?? undefined, (want as Record<string, unknown>)[k] ?? undefined));
+  return TASK_FIELDS.filter((k) => {
+    const a = live[k] ?? undefined;
+    const b = (want as Record<string, unknown>)[k] ?? undefined;
+    // Times: another spelling of the same instant is the same window.
+    if ((k === "startTime" || k === "endTime") && typeof a === "string" && typeof b === "string") return taskInstant(a) !== taskInstant(b);
+    return !sameValue(a, b);
+  });
 }
 
 /** Statuses after which a task does not become usable (reference 4.7.1 status). */
@@ -350,13 +356,13 @@ export const sqlThrottlingTaskDefinition: ResourceDefinition<In, Out> = {
     const name = inputs.name;
     if (!name) throw new TpopsError("name is required to create a throttling task (reference 4.7.1 task_name \"必传\"); set name");
     const path = { instance_id: inputs.instanceId };
-    // A lost reply: the list decides (a task of this name with these values made since the call was sent).
-    const sentAt = Date.now();
+    // A lost reply: the list decides — a task of this name with these values that was not there before the call.
+    const before = new Set(((await tasksNamed(ctx, inputs.instanceId, name)) ?? []).map((t) => t.task_id));
     const r = await createIdempotently(
       ctx,
       () => ctx.client.call(ops.sqlLimitTasks.create, { path, body: requestOf(inputs) }),
       async () => {
-        const made = (await tasksNamed(ctx, inputs.instanceId, name))?.find((t) => differences(outputsOf(t, inputs.instanceId, {}), inputs).length === 0 && !(t.created && Date.parse(t.created) < sentAt - 60_000));
+        const made = (await tasksNamed(ctx, inputs.instanceId, name))?.find((t) => !before.has(t.task_id) && differences(outputsOf(t, inputs.instanceId, {}), inputs).length === 0);
         return made && { id: `${inputs.instanceId}${ID_PART}${made.task_id}` };
       },
     );
@@ -375,6 +381,12 @@ export const sqlThrottlingTaskDefinition: ResourceDefinition<In, Out> = {
       }
       throw new PartialCreateError(id, { ...given, status: "CREATING", expired: false }, e);
     }
+  },
+
+  async resume(ctx, id, inputs) {
+    // Made by an interrupted run of this stack with these values (find() checked): wait out CREATING, keep the program's spelling.
+    const { instanceId, taskId } = taskIdOf(id);
+    return untilCreated(ctx, instanceId, taskId, inputs.name ?? "", inputs as Partial<Out>);
   },
 
   async read(ctx, id, state) {

@@ -250,6 +250,19 @@ describe("SqlThrottlingTask create, read, delete over HTTP", () => {
     expect(generatedName(sqlThrottlingTaskDefinition, { ...k }, {})).toBe(inputs.name);
   });
 
+  it("an interrupted create whose task the platform spells in UTC is the same task (same instants), kept in the program's spelling", async () => {
+    const plus8 = (min: number) => new Date(Date.now() + min * 60_000 + 8 * 3600_000).toISOString().replace(/\.\d{3}Z$/, "+0800");
+    const inputs = await checked(sqlThrottlingTask, { ...keys("spelled"), ...fill(sqlType({ startTime: plus8(5), endTime: plus8(65) })) });
+    const utc = (s: string) => new Date(taskInstant(s)!).toISOString().replace(/\.\d{3}Z$/, "Z");
+    const made = await emu.api("POST", `/gaussdb/v3/instances/${instanceId}/limit-task`, {
+      task_name: inputs.name, task_scope: "SQL", limit_type: "SQL_TYPE", limit_type_value: "select", key_words: "orders,customer_id", databases: "shop", parallel_size: 10,
+      start_time: utc(inputs.startTime as string), end_time: utc(inputs.endTime as string),
+    });
+    const r = await sqlThrottlingTask.create(inputs);
+    expect(r.outs.taskId).toBe(made.body.task_id);
+    expect(r.outs).toMatchObject({ startTime: inputs.startTime, endTime: inputs.endTime });
+  });
+
   it("a name the user chose that a task has: warned (the platform allows duplicates); adopt takes it over; a mismatch is refused", async () => {
     const name = `shared_${process.pid}`;
     const first = await create(session({ name }));
