@@ -144,18 +144,30 @@ describe("backups and restores in one program", () => {
 describe("examples/restore-drill", () => {
   it("restores the newest backup of another stack's instance into a scratch instance and tears it down", async () => {
     const { id: sourceId } = await activeInstance(emu, "single");
-    const b = await emu.api("POST", "/gaussdb/v3/backups", { instance_id: sourceId, name: "nightly-2026-12-01" });
-    expect(b.status).toBe(202);
-    expect((await emu.waitJob(b.body.job_id)).status).toBe("Completed");
     const [spare] = await readyHosts(emu, 1);
     const p = await exampleProject("restore-drill", emu);
     try {
       await p.setConfig("sourceInstanceId", sourceId);
       await p.setConfig("scratchHosts", JSON.stringify([spare]));
+      // A backup that is not there: the program's own refusal, printed once, without a stack trace.
+      await p.setConfig("backupId", "nosuchbackupbr14");
+      const early = await p.preview();
+      outputs.push(early.stdout, early.stderr);
+      expect(early.code).not.toBe(0);
+      const text = early.stdout + early.stderr;
+      // Once in the Diagnostics summary (the progress display shows the row's last message as well).
+      const diagnostics = text.slice(text.indexOf("\nDiagnostics:\n"));
+      expect(diagnostics.match(/has no completed backup nosuchbackupbr14 to drill with/g)?.length).toBe(1);
+      expect(text).not.toMatch(/^\s+at .*\(.*:\d+:\d+\)$/m);
+      expect(text).not.toContain("error serializing");
+      expect((await p.run(["config", "rm", "backupId"])).code).toBe(0);
+      const b = await emu.api("POST", "/gaussdb/v3/backups", { instance_id: sourceId, name: "nightly-2026-12-01" });
+      expect(b.status).toBe(202);
+      expect((await emu.waitJob(b.body.job_id)).status).toBe("Completed");
       const up = ok(await p.up());
       expect(up).toMatch(/2 created/); // the stack and the scratch instance (the source is only read)
       const out = await p.outputs();
-      expect(out.restoredBackup).toMatchObject({ id: b.body.backup.id, name: "nightly-2026-12-01" });
+      expect(out.restored).toMatchObject({ backupId: b.body.backup.id, name: "nightly-2026-12-01" });
       expect(out.scratchInstance).toMatchObject({ status: "ACTIVE" });
       ok(await p.preview(["--expect-no-changes"]));
       ok(await p.destroy());
@@ -165,5 +177,5 @@ describe("examples/restore-drill", () => {
     } finally {
       await p.dispose();
     }
-  });
+  }, 240_000);
 });
