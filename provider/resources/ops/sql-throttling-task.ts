@@ -467,6 +467,18 @@ export const sqlThrottlingTask: ProviderImpl = {
         ? (inputs.nodeInfos as { nodeId?: unknown }[]).flatMap((n, i) => (typeof n.nodeId === "string" && n.nodeId !== UNKNOWN ? [{ property: `nodeInfos.${i}.nodeId`, nodeId: n.nodeId }] : []))
         : [];
       failures.push(...(await nodeFindings("SqlThrottlingTask", instanceId, nodes, "4.7.1 node_infos")));
+      // reference 4.7.1 limit_type_value "该值为选中模板的sqlId": a SQL id a node's template list (4.7.4) does not show is not
+      // refused (no such refusal is printed), but it may throttle nothing: warned.
+      if (inputs.limitType === "SQL_ID" && !failures.length && typeof inputs.limitTypeValue === "string" && inputs.limitTypeValue !== UNKNOWN) {
+        for (const n of nodes) {
+          const templates = await lookupForPreview(`SQL templates of node ${n.nodeId}`, () =>
+            configuredClient().listAll(ops.sqlLimitTasks.templates, { path: { instance_id: instanceId }, query: { node_id: n.nodeId } }),
+          );
+          if (templates && !templates.some((t) => t.sql_id === inputs.limitTypeValue)) {
+            warnings.push({ property: "limitTypeValue", reason: `limitTypeValue: ${JSON.stringify(inputs.limitTypeValue)} is not among the SQL templates node ${n.nodeId} ran (reference 4.7.4; getSqlTemplates lists them), so the task may throttle nothing; check the SQL id` });
+          }
+        }
+      }
       // A name the user chose that a task already has: the platform allows it (no uniqueness is printed), so a warning.
       const name = typeof inputs.name === "string" && inputs.name !== UNKNOWN ? inputs.name : undefined;
       if (name && inputs.adopt !== true && !failures.length && news.name !== undefined && Object.keys(strip(olds)).length === 0) {

@@ -140,6 +140,16 @@ describe("SqlThrottlingTask check: the rules of reference 4.7.1 at preview", () 
     }
   });
 
+  it("warns (never refuses) about a SQL_ID the node's template list (4.7.4) does not show", async () => {
+    const err = captureStderr();
+    try {
+      await checked(sqlThrottlingTask, { ...keys(), ...fill(sqlId({ limitTypeValue: "999", nodeInfos: [{ nodeId: NODE, sqlId: "999" }] })) });
+      expect(err.text()).toMatch(/limitTypeValue: "999" is not among the SQL templates node .* ran \(reference 4\.7\.4; getSqlTemplates lists them\)/);
+    } finally {
+      err.stop();
+    }
+  });
+
   it("accepts unknown values at preview, a start within the two minutes before now, and 100 keywords of 64", async () => {
     await checked(sqlThrottlingTask, { ...keys(), ...fill(sqlType({ startTime: UNKNOWN, limitTypeValue: UNKNOWN, keyWords: UNKNOWN })) });
     await checked(sqlThrottlingTask, { ...keys(), ...fill(sqlType({ startTime: at(-1) })) });
