@@ -1,5 +1,18 @@
 /** Provider configuration: `tpops:*` stack config (via configure()) with TPOPS_* environment fallbacks. */
+import { AsyncLocalStorage } from "node:async_hooks";
 import { getClient, TpopsConfigError, type TpopsClient, type TpopsClientConfig } from "./client";
+
+const siteScope = new AsyncLocalStorage<string | undefined>();
+
+/** The site of the provider call or lookup in progress (undefined: the `tpops:*` platform). */
+export function currentSite(): string | undefined {
+  return siteScope.getStore();
+}
+
+/** Runs `fn` with `site` as the current site: every client() inside it, awaited or not, talks to that site. */
+export function inSite<T>(site: string | undefined, fn: () => T): T {
+  return siteScope.run(site, fn);
+}
 
 /** What configure() receives from the dynamic-provider host: `get("tpops:endpoint")`. */
 export interface ConfigureRequest {
@@ -19,6 +32,7 @@ const SETTINGS = {
   caCert: { key: "tpops:caCert", env: "TPOPS_CA_CERT" },
   insecure: { key: "tpops:insecure", env: "TPOPS_INSECURE" },
   language: { key: "tpops:language", env: "TPOPS_LANGUAGE" },
+  sites: { key: "tpops:sites", env: "TPOPS_SITES" },
 } satisfies Record<string, Setting>;
 
 let stackConfig: ConfigureRequest["config"] | undefined;
@@ -58,21 +72,116 @@ function parseBool(s: Setting, v: string | undefined): boolean {
   throw new TpopsConfigError(`${s.key} / ${s.env}: ${JSON.stringify(v)} is not a boolean; use true or false`);
 }
 
-/** Resolves and validates the client configuration; errors name both the config key and the env var. */
-export function resolveClientConfig(log?: TpopsClientConfig["log"]): TpopsClientConfig {
-  const language = lookup(SETTINGS.language)?.toLowerCase() ?? "en-us";
-  if (language !== "en-us" && language !== "zh-cn") {
-    throw new TpopsConfigError(`${SETTINGS.language.key}: ${JSON.stringify(language)} is not supported; use en-us or zh-cn`);
+/** One named site of `tpops:sites` as written in stack config (every field optional until resolved). */
+interface SiteSettings {
+  endpoint?: unknown;
+  username?: unknown;
+  password?: unknown;
+  caCert?: unknown;
+  insecure?: unknown;
+  language?: unknown;
+}
+
+const SITE_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,62}$/;
+
+/** The environment variable that may hold a site's password: `TPOPS_PASSWORD_<SITE>` (upper case, `-` as `_`). */
+export function sitePasswordEnv(site: string): string {
+  return `TPOPS_PASSWORD_${site.toUpperCase().replace(/[^A-Z0-9]/g, "_")}`;
+}
+
+/**
+ * The named sites of `tpops:sites` (stack config, an object) or `TPOPS_SITES` (JSON): each a TPOPS platform with
+ * its endpoint, user, password (a secret: `pulumi config set --secret --path 'tpops:sites.<name>.password' …`, or
+ * the environment variable `TPOPS_PASSWORD_<NAME>`), caCert, insecure and language.
+ */
+export function configuredSites(): Record<string, SiteSettings> {
+  const raw = lookup(SETTINGS.sites);
+  if (raw === undefined) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    throw new TpopsConfigError(`${SETTINGS.sites.key} / ${SETTINGS.sites.env}: is not an object; set it with pulumi config set --path 'tpops:sites.<name>.endpoint' https://…`);
   }
-  const endpoint = required(SETTINGS.endpoint, "the TPOPS endpoint (e.g. https://10.0.0.5:8002/rds)");
+  if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) {
+    throw new TpopsConfigError(`${SETTINGS.sites.key} / ${SETTINGS.sites.env}: is not an object of sites; set it with pulumi config set --path 'tpops:sites.<name>.endpoint' https://…`);
+  }
+  for (const name of Object.keys(parsed)) {
+    if (!SITE_NAME.test(name)) throw new TpopsConfigError(`${SETTINGS.sites.key}: site name ${JSON.stringify(name)} is not a letter followed by letters, digits, - or _; rename it`);
+  }
+  return parsed as Record<string, SiteSettings>;
+}
+
+/** Why `site` cannot be used (not configured), or undefined. */
+export function siteProblem(site: string): string | undefined {
+  let sites: Record<string, SiteSettings>;
+  try {
+    sites = configuredSites();
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
+  if (sites[site]) return undefined;
+  const known = Object.keys(sites);
+  return (
+    `site: ${JSON.stringify(site)} is not a site of ${SETTINGS.sites.key} (${known.length ? `it has ${known.join(", ")}` : "none is configured"}); ` +
+    `add it with pulumi config set --path 'tpops:sites.${site}.endpoint' https://… (and .username, and --secret .password), or leave site out for the tpops:endpoint platform`
+  );
+}
+
+function checkEndpoint(endpoint: string, where: string): void {
   try {
     const u = new URL(endpoint);
     if (u.protocol !== "https:" && u.protocol !== "http:") throw new Error("scheme");
   } catch {
-    throw new TpopsConfigError(
-      `${SETTINGS.endpoint.key} / ${SETTINGS.endpoint.env}: ${JSON.stringify(endpoint)} is not an http(s) URL; use e.g. https://10.0.0.5:8002/rds`,
-    );
+    throw new TpopsConfigError(`${where}: ${JSON.stringify(endpoint)} is not an http(s) URL; use e.g. https://10.0.0.5:8002/rds`);
   }
+}
+
+function checkLanguage(language: string, where: string): "en-us" | "zh-cn" {
+  if (language !== "en-us" && language !== "zh-cn") throw new TpopsConfigError(`${where}: ${JSON.stringify(language)} is not supported; use en-us or zh-cn`);
+  return language;
+}
+
+/** The client configuration of a named site (`tpops:sites.<site>`); the site-less settings give defaults for language. */
+function resolveSiteConfig(site: string, log?: TpopsClientConfig["log"]): TpopsClientConfig {
+  const why = siteProblem(site);
+  if (why) throw new TpopsConfigError(why);
+  const s = configuredSites()[site] as SiteSettings;
+  const at = (f: string) => `tpops:sites.${site}.${f}`;
+  const str = (f: keyof SiteSettings): string | undefined => {
+    const v = s[f];
+    if (v === undefined || v === null || v === "") return undefined;
+    if (typeof v !== "string" && typeof v !== "boolean") throw new TpopsConfigError(`${at(f)}: is not a string; set it with pulumi config set --path '${at(f)}' …`);
+    return String(v);
+  };
+  const need = (f: keyof SiteSettings, what: string, fallback?: string): string => {
+    const v = str(f) ?? fallback;
+    if (v === undefined) throw new TpopsConfigError(`missing ${what} of site ${site}: set pulumi config set --path '${at(f)}' …${f === "password" ? ` --secret (or the environment variable ${sitePasswordEnv(site)})` : ""}`);
+    return v;
+  };
+  const endpoint = need("endpoint", "the TPOPS endpoint");
+  checkEndpoint(endpoint, at("endpoint"));
+  const envPassword = process.env[sitePasswordEnv(site)];
+  return {
+    endpoint,
+    username: need("username", "the TPOPS user name"),
+    password: need("password", "the TPOPS password", envPassword === "" ? undefined : envPassword),
+    caCert: str("caCert"),
+    insecure: parseBool({ key: at("insecure") }, str("insecure")),
+    language: checkLanguage((str("language") ?? lookup(SETTINGS.language) ?? "en-us").toLowerCase(), at("language")),
+    log,
+  };
+}
+
+/**
+ * Resolves and validates the client configuration of a site (`tpops:sites.<site>`), or without one of the
+ * `tpops:*` settings; errors name both the config key and the env var.
+ */
+export function resolveClientConfig(log?: TpopsClientConfig["log"], site?: string): TpopsClientConfig {
+  if (site !== undefined) return resolveSiteConfig(site, log);
+  const language = checkLanguage(lookup(SETTINGS.language)?.toLowerCase() ?? "en-us", SETTINGS.language.key);
+  const endpoint = required(SETTINGS.endpoint, "the TPOPS endpoint (e.g. https://10.0.0.5:8002/rds)");
+  checkEndpoint(endpoint, `${SETTINGS.endpoint.key} / ${SETTINGS.endpoint.env}`);
   return {
     endpoint,
     username: required(SETTINGS.username, "the TPOPS user name"),
@@ -108,7 +217,10 @@ export function resetProviderLog(): void {
   logBroken = false;
 }
 
-/** The process-wide client for the configured endpoint and user (one login shared by all resources). */
-export function client(): TpopsClient {
-  return getClient(resolveClientConfig(providerLog));
+/**
+ * The process-wide client of a site (one login per site shared by all its resources): `site`, else the site of the
+ * provider call in progress (sites.ts runs every call of a resource in its site's scope), else the `tpops:*` platform.
+ */
+export function client(site: string | undefined = currentSite()): TpopsClient {
+  return getClient(resolveClientConfig(providerLog, site));
 }

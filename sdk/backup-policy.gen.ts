@@ -28,6 +28,8 @@ export class BackupPolicy extends pulumi.dynamic.Resource {
   declare readonly prefetchBlock: pulumi.Output<BackupPolicyOutputs["prefetchBlock"]>;
   /** Upload rate limit in MB/s. */
   declare readonly rateLimit: pulumi.Output<BackupPolicyOutputs["rateLimit"]>;
+  /** The site the resource lives on (absent: the `tpops:endpoint` platform). */
+  declare readonly site: pulumi.Output<BackupPolicyOutputs["site"]>;
   /** Backup window (UTC). */
   declare readonly startTime: pulumi.Output<BackupPolicyOutputs["startTime"]>;
   /** Waiting limits. */

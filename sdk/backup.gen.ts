@@ -26,6 +26,8 @@ export class Backup extends pulumi.dynamic.Resource {
   declare readonly instanceId: pulumi.Output<BackupOutputs["instanceId"]>;
   /** Backup name. */
   declare readonly name: pulumi.Output<BackupOutputs["name"]>;
+  /** The site the resource lives on (absent: the `tpops:endpoint` platform). */
+  declare readonly site: pulumi.Output<BackupOutputs["site"]>;
   /** Size in MB, as last read. */
   declare readonly sizeMb: pulumi.Output<BackupOutputs["sizeMb"]>;
   /** `COMPLETED` or `FAILED` (`BUILDING` while the job runs), as last read. */

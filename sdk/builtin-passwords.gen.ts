@@ -20,6 +20,8 @@ export class BuiltinPasswords extends pulumi.dynamic.Resource {
   declare readonly rdsReplPassword: pulumi.Output<BuiltinPasswordsOutputs["rdsReplPassword"]>;
   /** root's password as last set by this resource. (secret) */
   declare readonly rootPassword: pulumi.Output<BuiltinPasswordsOutputs["rootPassword"]>;
+  /** The site the resource lives on (absent: the `tpops:endpoint` platform). */
+  declare readonly site: pulumi.Output<BuiltinPasswordsOutputs["site"]>;
   /** Waiting limits. */
   declare readonly timeouts: pulumi.Output<BuiltinPasswordsOutputs["timeouts"]>;
 

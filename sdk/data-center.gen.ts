@@ -16,6 +16,8 @@ export class DataCenter extends pulumi.dynamic.Resource {
   declare readonly hostsNum: pulumi.Output<DataCenterOutputs["hostsNum"]>;
   /** Name. */
   declare readonly name: pulumi.Output<DataCenterOutputs["name"]>;
+  /** The site the resource lives on (absent: the `tpops:endpoint` platform). */
+  declare readonly site: pulumi.Output<DataCenterOutputs["site"]>;
   /** Waiting limits. */
   declare readonly timeouts: pulumi.Output<DataCenterOutputs["timeouts"]>;
 

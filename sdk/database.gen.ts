@@ -22,6 +22,8 @@ export class Database extends pulumi.dynamic.Resource {
   declare readonly name: pulumi.Output<DatabaseOutputs["name"]>;
   /** Owner, as last read. */
   declare readonly owner: pulumi.Output<DatabaseOutputs["owner"]>;
+  /** The site the resource lives on (absent: the `tpops:endpoint` platform). */
+  declare readonly site: pulumi.Output<DatabaseOutputs["site"]>;
   /** Size as the platform reports it, e.g. `33 MB`, as last read. */
   declare readonly size: pulumi.Output<DatabaseOutputs["size"]>;
   /** Template the database was created from, as the program gave it (absent when not given). */

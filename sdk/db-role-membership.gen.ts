@@ -18,6 +18,8 @@ export class DbRoleMembership extends pulumi.dynamic.Resource {
   declare readonly memberListed: pulumi.Output<DbRoleMembershipOutputs["memberListed"]>;
   /** The role. */
   declare readonly role: pulumi.Output<DbRoleMembershipOutputs["role"]>;
+  /** The site the resource lives on (absent: the `tpops:endpoint` platform). */
+  declare readonly site: pulumi.Output<DbRoleMembershipOutputs["site"]>;
   /** Waiting limits. */
   declare readonly timeouts: pulumi.Output<DbRoleMembershipOutputs["timeouts"]>;
 

@@ -18,6 +18,8 @@ export class DbRole extends pulumi.dynamic.Resource {
   declare readonly name: pulumi.Output<DbRoleOutputs["name"]>;
   /** The password the role was created (or adopted) with. (secret) */
   declare readonly password: pulumi.Output<DbRoleOutputs["password"]>;
+  /** The site the resource lives on (absent: the `tpops:endpoint` platform). */
+  declare readonly site: pulumi.Output<DbRoleOutputs["site"]>;
   /** Waiting limits. */
   declare readonly timeouts: pulumi.Output<DbRoleOutputs["timeouts"]>;
 

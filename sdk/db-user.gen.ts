@@ -46,6 +46,8 @@ export class DbUser extends pulumi.dynamic.Resource {
   declare readonly polAdmin: pulumi.Output<DbUserOutputs["polAdmin"]>;
   /** May use streaming replication, as last read. */
   declare readonly replication: pulumi.Output<DbUserOutputs["replication"]>;
+  /** The site the resource lives on (absent: the `tpops:endpoint` platform). */
+  declare readonly site: pulumi.Output<DbUserOutputs["site"]>;
   /** Database administrator (`rolsuper`), as last read. */
   declare readonly sysadmin: pulumi.Output<DbUserOutputs["sysadmin"]>;
   /** Waiting limits. */

@@ -40,6 +40,8 @@ export class Host extends pulumi.dynamic.Resource {
   declare readonly osType: pulumi.Output<HostOutputs["osType"]>;
   /** Root password (kept, encrypted, to remove the host). (secret) */
   declare readonly rootPassword: pulumi.Output<HostOutputs["rootPassword"]>;
+  /** The site the resource lives on (absent: the `tpops:endpoint` platform). */
+  declare readonly site: pulumi.Output<HostOutputs["site"]>;
   /** Detected hardware. */
   declare readonly spec: pulumi.Output<HostOutputs["spec"]>;
   /** Key pair id. */

@@ -18,6 +18,8 @@ export class InspectionScene extends pulumi.dynamic.Resource {
   declare readonly name: pulumi.Output<InspectionSceneOutputs["name"]>;
   /** Scene id (4.10.12 `scene_id`), absent when the platform lists none. */
   declare readonly sceneId: pulumi.Output<InspectionSceneOutputs["sceneId"]>;
+  /** The site the resource lives on (absent: the `tpops:endpoint` platform). */
+  declare readonly site: pulumi.Output<InspectionSceneOutputs["site"]>;
   /** Waiting limits. */
   declare readonly timeouts: pulumi.Output<InspectionSceneOutputs["timeouts"]>;
 

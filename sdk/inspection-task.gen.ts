@@ -30,6 +30,8 @@ export class InspectionTask extends pulumi.dynamic.Resource {
   declare readonly scene: pulumi.Output<InspectionTaskOutputs["scene"]>;
   /** Scope. */
   declare readonly scope: pulumi.Output<InspectionTaskOutputs["scope"]>;
+  /** The site the resource lives on (absent: the `tpops:endpoint` platform). */
+  declare readonly site: pulumi.Output<InspectionTaskOutputs["site"]>;
   /** Status of the last run (4.10.1 `status`, e.g. `running`, `completed`), absent before the first run. */
   declare readonly status: pulumi.Output<InspectionTaskOutputs["status"]>;
   /** Start time. */

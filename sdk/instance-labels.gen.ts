@@ -14,6 +14,8 @@ export class InstanceLabels extends pulumi.dynamic.Resource {
   declare readonly labels: pulumi.Output<InstanceLabelsOutputs["labels"]>;
   /** The value each owned key had before this resource first set it (keys that had none are absent); restored on delete. */
   declare readonly originalLabels: pulumi.Output<InstanceLabelsOutputs["originalLabels"]>;
+  /** The site the resource lives on (absent: the `tpops:endpoint` platform). */
+  declare readonly site: pulumi.Output<InstanceLabelsOutputs["site"]>;
   /** Waiting limits. */
   declare readonly timeouts: pulumi.Output<InstanceLabelsOutputs["timeouts"]>;
 

@@ -16,6 +16,8 @@ export class InstanceParameters extends pulumi.dynamic.Resource {
   declare readonly pendingRestart: pulumi.Output<InstanceParametersOutputs["pendingRestart"]>;
   /** Whether changes needing a restart restart the instance. */
   declare readonly restartIfRequired: pulumi.Output<InstanceParametersOutputs["restartIfRequired"]>;
+  /** The site the resource lives on (absent: the `tpops:endpoint` platform). */
+  declare readonly site: pulumi.Output<InstanceParametersOutputs["site"]>;
   /** Waiting limits. */
   declare readonly timeouts: pulumi.Output<InstanceParametersOutputs["timeouts"]>;
   /** Managed parameter values, as last read. */

@@ -64,6 +64,8 @@ export class Instance extends pulumi.dynamic.Resource {
   declare readonly rdsAdminPassword: pulumi.Output<InstanceOutputs["rdsAdminPassword"]>;
   /** Where the instance was restored from, as the program said at create. */
   declare readonly restoreFrom: pulumi.Output<InstanceOutputs["restoreFrom"]>;
+  /** The site the resource lives on (absent: the `tpops:endpoint` platform). */
+  declare readonly site: pulumi.Output<InstanceOutputs["site"]>;
   /** Hosts of the standby AZ. */
   declare readonly slaveAzIps: pulumi.Output<InstanceOutputs["slaveAzIps"]>;
   /** Deployment solution. */

@@ -16,6 +16,8 @@ export class IntelligentOps extends pulumi.dynamic.Resource {
   declare readonly instanceId: pulumi.Output<IntelligentOpsOutputs["instanceId"]>;
   /** Whether the instance was enrolled in `dbAssistId` before this resource first set it; given back on delete. */
   declare readonly originalEnabled: pulumi.Output<IntelligentOpsOutputs["originalEnabled"]>;
+  /** The site the resource lives on (absent: the `tpops:endpoint` platform). */
+  declare readonly site: pulumi.Output<IntelligentOpsOutputs["site"]>;
   /** Waiting limits. */
   declare readonly timeouts: pulumi.Output<IntelligentOpsOutputs["timeouts"]>;
 

@@ -24,6 +24,8 @@ export class KeyPair extends pulumi.dynamic.Resource {
   declare readonly name: pulumi.Output<KeyPairOutputs["name"]>;
   /** The OpenSSH public key line (`ssh-rsa AAAA…`) for `authorized_keys`. */
   declare readonly publicKey: pulumi.Output<KeyPairOutputs["publicKey"]>;
+  /** The site the resource lives on (absent: the `tpops:endpoint` platform). */
+  declare readonly site: pulumi.Output<KeyPairOutputs["site"]>;
   /** Waiting limits. */
   declare readonly timeouts: pulumi.Output<KeyPairOutputs["timeouts"]>;
 

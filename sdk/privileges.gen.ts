@@ -26,6 +26,8 @@ export class Privileges extends pulumi.dynamic.Resource {
   declare readonly schema: pulumi.Output<PrivilegesOutputs["schema"]>;
   /** Scope. */
   declare readonly scope: pulumi.Output<PrivilegesOutputs["scope"]>;
+  /** The site the resource lives on (absent: the `tpops:endpoint` platform). */
+  declare readonly site: pulumi.Output<PrivilegesOutputs["site"]>;
   /** Waiting limits. */
   declare readonly timeouts: pulumi.Output<PrivilegesOutputs["timeouts"]>;
 

@@ -18,6 +18,8 @@ export class Schema extends pulumi.dynamic.Resource {
   declare readonly name: pulumi.Output<SchemaOutputs["name"]>;
   /** Owner, as last read. */
   declare readonly owner: pulumi.Output<SchemaOutputs["owner"]>;
+  /** The site the resource lives on (absent: the `tpops:endpoint` platform). */
+  declare readonly site: pulumi.Output<SchemaOutputs["site"]>;
 
   /** Reads the existing Schema with this id into the program without managing it (nothing is created, changed or deleted). */
   static get(name: string, id: pulumi.Input<pulumi.ID>, opts: pulumi.CustomResourceOptions = {}): Schema {

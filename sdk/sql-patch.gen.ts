@@ -20,6 +20,8 @@ export class SqlPatch extends pulumi.dynamic.Resource {
   declare readonly name: pulumi.Output<SqlPatchOutputs["name"]>;
   /** Node id. */
   declare readonly nodeId: pulumi.Output<SqlPatchOutputs["nodeId"]>;
+  /** The site the resource lives on (absent: the `tpops:endpoint` platform). */
+  declare readonly site: pulumi.Output<SqlPatchOutputs["site"]>;
   /** The statement's unique SQL id. */
   declare readonly sqlId: pulumi.Output<SqlPatchOutputs["sqlId"]>;
   /** `enabled` or `disabled`, as 4.6.5 answers `patch_status`. */

@@ -40,6 +40,8 @@ export class SqlThrottlingTask extends pulumi.dynamic.Resource {
   declare readonly parallelSize: pulumi.Output<SqlThrottlingTaskOutputs["parallelSize"]>;
   /** The platform's rule name. */
   declare readonly ruleName: pulumi.Output<SqlThrottlingTaskOutputs["ruleName"]>;
+  /** The site the resource lives on (absent: the `tpops:endpoint` platform). */
+  declare readonly site: pulumi.Output<SqlThrottlingTaskOutputs["site"]>;
   /** SQL template (SQL_ID). */
   declare readonly sqlModel: pulumi.Output<SqlThrottlingTaskOutputs["sqlModel"]>;
   /** Start of the window. */

@@ -318,6 +318,294 @@ export interface InstanceRestoreFrom {
   readonly sourceInstanceId: string;
 }
 
+/** A data center as the platform lists it (reference 4.9.9 table 4-358). (input) */
+export interface ListedDataCenterArgs {
+  /** Description. */
+  readonly description?: pulumi.Input<string>;
+  /** Number of hosts in it (`hosts_num`). */
+  readonly hostsNum?: pulumi.Input<number>;
+  /** Data center id (`Host.dataCenterId`). */
+  readonly id: pulumi.Input<string>;
+  /** Data center name. */
+  readonly name: pulumi.Input<string>;
+}
+
+/** A data center as the platform lists it (reference 4.9.9 table 4-358). */
+export interface ListedDataCenter {
+  /** Description. */
+  readonly description?: string;
+  /** Number of hosts in it (`hosts_num`). */
+  readonly hostsNum?: number;
+  /** Data center id (`Host.dataCenterId`). */
+  readonly id: string;
+  /** Data center name. */
+  readonly name: string;
+}
+
+/** A host as the platform lists it (reference 4.9.1 tables 4-312 to 4-316). (input) */
+export interface ListedHostArgs {
+  /** CPU vendor, e.g. `intel` (`spec.cpu_spec`; `Host.cpuSpec`). */
+  readonly cpuSpec?: pulumi.Input<string>;
+  /** When the host was added, ISO 8601 UTC. */
+  readonly createdAt?: pulumi.Input<string>;
+  /** Name of its data center. */
+  readonly dataCenter?: pulumi.Input<string>;
+  /** Id of its data center. */
+  readonly dataCenterId?: pulumi.Input<string>;
+  /** Data disk size in GB (`spec.data_disk_size`). */
+  readonly dataDiskSize?: pulumi.Input<number>;
+  /** Data IP. */
+  readonly dataIp?: pulumi.Input<string>;
+  /** Description. */
+  readonly description?: pulumi.Input<string>;
+  /** Error code of the host's last failed task (`async_task_error.error_code`), e.g. `DBS.06025042`. */
+  readonly errorCode?: pulumi.Input<string>;
+  /** Error message of the host's last failed task (`async_task_error.error_msg`). */
+  readonly errorMessage?: pulumi.Input<string>;
+  /** Floating IP. */
+  readonly floatIp?: pulumi.Input<string>;
+  /** Host id. */
+  readonly id: pulumi.Input<string>;
+  /** Id of the instance the host belongs to. */
+  readonly instanceId?: pulumi.Input<string>;
+  /** Name of the instance the host belongs to. */
+  readonly instanceName?: pulumi.Input<string>;
+  /** Id of the host's last job. */
+  readonly jobId?: pulumi.Input<string>;
+  /** Manage IP (`Host.manageIp`, `Instance.manageIps`). */
+  readonly manageIp: pulumi.Input<string>;
+  /** Memory in GB (`spec.mem`). */
+  readonly mem?: pulumi.Input<number>;
+  /** Host name. */
+  readonly name: pulumi.Input<string>;
+  /** Id of the instance node on the host. */
+  readonly nodeId?: pulumi.Input<string>;
+  /** `x86` or `arm`. */
+  readonly osArch?: pulumi.Input<string>;
+  /** Operating system, e.g. `kylin` (`Host.osType`). */
+  readonly osType?: pulumi.Input<string>;
+  /** Operating system version, e.g. `V200R010`. */
+  readonly osVersion?: pulumi.Input<string>;
+  /** System disk size in GB (`spec.root_disk_size`). */
+  readonly rootDiskSize?: pulumi.Input<number>;
+  /** Id of the SSH key pair the host was added with. */
+  readonly sshKeyId?: pulumi.Input<string>;
+  /** SSH port. */
+  readonly sshPort?: pulumi.Input<number>;
+  /** `initializing`, `initialized`, `initialize_failed`, `unmanaged`, `in_use`, `deleting` or `delete_failed`. */
+  readonly status: pulumi.Input<string>;
+  /** Storage type, e.g. `localssd` (`Host.storageType`). */
+  readonly storageType?: pulumi.Input<string>;
+  /** Host type, e.g. `BMS`. */
+  readonly type?: pulumi.Input<string>;
+  /** When the host last changed, ISO 8601 UTC. */
+  readonly updatedAt?: pulumi.Input<string>;
+  /** Number of vCPUs (`spec.vcpus`). */
+  readonly vcpus?: pulumi.Input<number>;
+  /** Business (virtual) IP. */
+  readonly virtualIp?: pulumi.Input<string>;
+}
+
+/** A host as the platform lists it (reference 4.9.1 tables 4-312 to 4-316). */
+export interface ListedHost {
+  /** CPU vendor, e.g. `intel` (`spec.cpu_spec`; `Host.cpuSpec`). */
+  readonly cpuSpec?: string;
+  /** When the host was added, ISO 8601 UTC. */
+  readonly createdAt?: string;
+  /** Name of its data center. */
+  readonly dataCenter?: string;
+  /** Id of its data center. */
+  readonly dataCenterId?: string;
+  /** Data disk size in GB (`spec.data_disk_size`). */
+  readonly dataDiskSize?: number;
+  /** Data IP. */
+  readonly dataIp?: string;
+  /** Description. */
+  readonly description?: string;
+  /** Error code of the host's last failed task (`async_task_error.error_code`), e.g. `DBS.06025042`. */
+  readonly errorCode?: string;
+  /** Error message of the host's last failed task (`async_task_error.error_msg`). */
+  readonly errorMessage?: string;
+  /** Floating IP. */
+  readonly floatIp?: string;
+  /** Host id. */
+  readonly id: string;
+  /** Id of the instance the host belongs to. */
+  readonly instanceId?: string;
+  /** Name of the instance the host belongs to. */
+  readonly instanceName?: string;
+  /** Id of the host's last job. */
+  readonly jobId?: string;
+  /** Manage IP (`Host.manageIp`, `Instance.manageIps`). */
+  readonly manageIp: string;
+  /** Memory in GB (`spec.mem`). */
+  readonly mem?: number;
+  /** Host name. */
+  readonly name: string;
+  /** Id of the instance node on the host. */
+  readonly nodeId?: string;
+  /** `x86` or `arm`. */
+  readonly osArch?: string;
+  /** Operating system, e.g. `kylin` (`Host.osType`). */
+  readonly osType?: string;
+  /** Operating system version, e.g. `V200R010`. */
+  readonly osVersion?: string;
+  /** System disk size in GB (`spec.root_disk_size`). */
+  readonly rootDiskSize?: number;
+  /** Id of the SSH key pair the host was added with. */
+  readonly sshKeyId?: string;
+  /** SSH port. */
+  readonly sshPort?: number;
+  /** `initializing`, `initialized`, `initialize_failed`, `unmanaged`, `in_use`, `deleting` or `delete_failed`. */
+  readonly status: string;
+  /** Storage type, e.g. `localssd` (`Host.storageType`). */
+  readonly storageType?: string;
+  /** Host type, e.g. `BMS`. */
+  readonly type?: string;
+  /** When the host last changed, ISO 8601 UTC. */
+  readonly updatedAt?: string;
+  /** Number of vCPUs (`spec.vcpus`). */
+  readonly vcpus?: number;
+  /** Business (virtual) IP. */
+  readonly virtualIp?: string;
+}
+
+/** An instance as the platform lists it (reference 4.11.8 table 4-519). (input) */
+export interface ListedInstanceArgs {
+  /** Days automatic backups are kept (`backup_strategy.keep_days`). */
+  readonly backupKeepDays?: pulumi.Input<number>;
+  /** Automatic backup window, UTC, e.g. `19:00-20:00` (`backup_strategy.start_time`). */
+  readonly backupStartTime?: pulumi.Input<string>;
+  /** `strong` or `eventual` (distributed only, `ha.consistency`). */
+  readonly consistency?: pulumi.Input<string>;
+  /** Replica consistency protocol, e.g. `quorum` (`ha.consistency_protocol`). */
+  readonly consistencyProtocol?: pulumi.Input<string>;
+  /** Creation time, ISO 8601 (UTC when the platform gives its zone). */
+  readonly created?: pulumi.Input<string>;
+  /** Default database user (`db_user_name`). */
+  readonly dbUserName?: pulumi.Input<string>;
+  /** Engine, e.g. `GaussDB` (`datastore.type`). */
+  readonly engine?: pulumi.Input<string>;
+  /** Engine version (`datastore.version`). */
+  readonly engineVersion?: pulumi.Input<string>;
+  /** Flavor code (`flavor_ref`). */
+  readonly flavorRef?: pulumi.Input<string>;
+  /** Instance id. */
+  readonly id: pulumi.Input<string>;
+  /** `enterprise` for the enterprise edition (`instance_mode`). */
+  readonly instanceMode?: pulumi.Input<string>;
+  /** Memory size (`flavor_info.mem`). */
+  readonly mem?: pulumi.Input<number>;
+  /** Instance name. */
+  readonly name: pulumi.Input<string>;
+  /** Database nodes. */
+  readonly nodes: pulumi.Input<pulumi.Input<InstanceNodeArgs>[]>;
+  /** Database port. */
+  readonly port?: pulumi.Input<number>;
+  /** Data IP addresses of the instance. */
+  readonly privateIps: pulumi.Input<pulumi.Input<string>[]>;
+  /** Number of replicas (`replica_num`). */
+  readonly replicaNum?: pulumi.Input<number>;
+  /** Standby replication, `sync` (`ha.replication_mode`). */
+  readonly replicationMode?: pulumi.Input<string>;
+  /** `BUILD`, `ACTIVE`, `FAILED`, `REBOOTING`, `UPGRADING`, `RESTORING`, `BACKING UP` or `STORAGE FULL`. */
+  readonly status: pulumi.Input<string>;
+  /** Time zone, e.g. `UTC+08:00`. */
+  readonly timeZone?: pulumi.Input<string>;
+  /** Instance type as listed, e.g. `Combined` (distributed) or `centralization_standard` (primary/standby). */
+  readonly type?: pulumi.Input<string>;
+  /** Last update time, as `created`. */
+  readonly updated?: pulumi.Input<string>;
+  /** CPU cores (`flavor_info.vcpu`). */
+  readonly vcpus?: pulumi.Input<number>;
+  /** Disk size (`volume.size`). */
+  readonly volumeSize?: pulumi.Input<number>;
+  /** Disk type (`volume.type`). */
+  readonly volumeType?: pulumi.Input<string>;
+}
+
+/** An instance as the platform lists it (reference 4.11.8 table 4-519). */
+export interface ListedInstance {
+  /** Days automatic backups are kept (`backup_strategy.keep_days`). */
+  readonly backupKeepDays?: number;
+  /** Automatic backup window, UTC, e.g. `19:00-20:00` (`backup_strategy.start_time`). */
+  readonly backupStartTime?: string;
+  /** `strong` or `eventual` (distributed only, `ha.consistency`). */
+  readonly consistency?: string;
+  /** Replica consistency protocol, e.g. `quorum` (`ha.consistency_protocol`). */
+  readonly consistencyProtocol?: string;
+  /** Creation time, ISO 8601 (UTC when the platform gives its zone). */
+  readonly created?: string;
+  /** Default database user (`db_user_name`). */
+  readonly dbUserName?: string;
+  /** Engine, e.g. `GaussDB` (`datastore.type`). */
+  readonly engine?: string;
+  /** Engine version (`datastore.version`). */
+  readonly engineVersion?: string;
+  /** Flavor code (`flavor_ref`). */
+  readonly flavorRef?: string;
+  /** Instance id. */
+  readonly id: string;
+  /** `enterprise` for the enterprise edition (`instance_mode`). */
+  readonly instanceMode?: string;
+  /** Memory size (`flavor_info.mem`). */
+  readonly mem?: number;
+  /** Instance name. */
+  readonly name: string;
+  /** Database nodes. */
+  readonly nodes: InstanceNode[];
+  /** Database port. */
+  readonly port?: number;
+  /** Data IP addresses of the instance. */
+  readonly privateIps: string[];
+  /** Number of replicas (`replica_num`). */
+  readonly replicaNum?: number;
+  /** Standby replication, `sync` (`ha.replication_mode`). */
+  readonly replicationMode?: string;
+  /** `BUILD`, `ACTIVE`, `FAILED`, `REBOOTING`, `UPGRADING`, `RESTORING`, `BACKING UP` or `STORAGE FULL`. */
+  readonly status: string;
+  /** Time zone, e.g. `UTC+08:00`. */
+  readonly timeZone?: string;
+  /** Instance type as listed, e.g. `Combined` (distributed) or `centralization_standard` (primary/standby). */
+  readonly type?: string;
+  /** Last update time, as `created`. */
+  readonly updated?: string;
+  /** CPU cores (`flavor_info.vcpu`). */
+  readonly vcpus?: number;
+  /** Disk size (`volume.size`). */
+  readonly volumeSize?: number;
+  /** Disk type (`volume.type`). */
+  readonly volumeType?: string;
+}
+
+/** An SSH key pair as the platform lists it (reference 4.8.2 table 4-301). (input) */
+export interface ListedKeyPairArgs {
+  /** Creation time: ISO 8601 local time of the platform (4.8.2's `2023-12-18 14:47:32` carries no zone). */
+  readonly createdAt?: pulumi.Input<string>;
+  /** Description. */
+  readonly description?: pulumi.Input<string>;
+  /** Number of hosts added with it (`host_nums`). */
+  readonly hostNums?: pulumi.Input<number>;
+  /** Key pair id (`Host.sshKeyId`). */
+  readonly id: pulumi.Input<string>;
+  /** Key pair name. */
+  readonly name: pulumi.Input<string>;
+}
+
+/** An SSH key pair as the platform lists it (reference 4.8.2 table 4-301). */
+export interface ListedKeyPair {
+  /** Creation time: ISO 8601 local time of the platform (4.8.2's `2023-12-18 14:47:32` carries no zone). */
+  readonly createdAt?: string;
+  /** Description. */
+  readonly description?: string;
+  /** Number of hosts added with it (`host_nums`). */
+  readonly hostNums?: number;
+  /** Key pair id (`Host.sshKeyId`). */
+  readonly id: string;
+  /** Key pair name. */
+  readonly name: string;
+}
+
 /** An instance the platform lists as fitting a backup or point in time (reference 4.2.10 table 4-40). (input) */
 export interface RestorableInstanceArgs {
   /** Disk size in GB. */
@@ -410,6 +698,58 @@ export interface SqlThrottlingNode {
   readonly sqlId: string;
 }
 
+/** One parameter of an instance's template (reference 4.3.1 table 4-83), with its range read out. (input) */
+export interface TemplateParameterArgs {
+  /** The values an enumerated range (`on,off`) allows; absent for other ranges. */
+  readonly allowedValues?: pulumi.Input<pulumi.Input<string>[]>;
+  /** What the parameter does. */
+  readonly description?: pulumi.Input<string>;
+  /** Longest value of a `length a-b` range. */
+  readonly maxLength?: pulumi.Input<number>;
+  /** Largest value of a numeric range (`10-262143`). */
+  readonly maximum?: pulumi.Input<number>;
+  /** Shortest value of a `length a-b` range. */
+  readonly minLength?: pulumi.Input<number>;
+  /** Smallest value of a numeric range (`10-262143`). */
+  readonly minimum?: pulumi.Input<number>;
+  /** Parameter name: the key of `InstanceParameters.values` (distributed instances: `cn:<name>` or `dn:<name>`). */
+  readonly name: pulumi.Input<string>;
+  /** Whether a change takes effect only after a restart (`restart_required`; see `InstanceParameters.restartIfRequired`). */
+  readonly restartRequired: pulumi.Input<boolean>;
+  /** Parameter type, e.g. `integer`, `string`, `boolean`. */
+  readonly type?: pulumi.Input<string>;
+  /** Current value. */
+  readonly value: pulumi.Input<string>;
+  /** The range as the platform writes it (`value_range`), e.g. `10-262143` or `on,off`. */
+  readonly valueRange: pulumi.Input<string>;
+}
+
+/** One parameter of an instance's template (reference 4.3.1 table 4-83), with its range read out. */
+export interface TemplateParameter {
+  /** The values an enumerated range (`on,off`) allows; absent for other ranges. */
+  readonly allowedValues?: string[];
+  /** What the parameter does. */
+  readonly description?: string;
+  /** Longest value of a `length a-b` range. */
+  readonly maxLength?: number;
+  /** Largest value of a numeric range (`10-262143`). */
+  readonly maximum?: number;
+  /** Shortest value of a `length a-b` range. */
+  readonly minLength?: number;
+  /** Smallest value of a numeric range (`10-262143`). */
+  readonly minimum?: number;
+  /** Parameter name: the key of `InstanceParameters.values` (distributed instances: `cn:<name>` or `dn:<name>`). */
+  readonly name: string;
+  /** Whether a change takes effect only after a restart (`restart_required`; see `InstanceParameters.restartIfRequired`). */
+  readonly restartRequired: boolean;
+  /** Parameter type, e.g. `integer`, `string`, `boolean`. */
+  readonly type?: string;
+  /** Current value. */
+  readonly value: string;
+  /** The range as the platform writes it (`value_range`), e.g. `10-262143` or `on,off`. */
+  readonly valueRange: string;
+}
+
 /** How long create, update and delete may wait for TPOPS jobs, as durations such as `30s`, `20m`, `1h30m`. (Dynamic resources do not receive Pulumi's `customTimeouts`.) (input) */
 export interface TimeoutsArgs {
   /** Longest wait for create, e.g. `20m`. Default per resource. */
@@ -430,6 +770,42 @@ export interface Timeouts {
   readonly update?: string;
 }
 
+/** One action of an upgrade type (reference 4.11.17 table 4-571). (input) */
+export interface UpgradeActionArgs {
+  /** `upgrade`, `commit`, `rollback`, `upgradeAutoCommit` or `inplace` (`upgrade_action`). */
+  readonly action: pulumi.Input<string>;
+  /** Whether the action is allowed now (`enable`). */
+  readonly enabled: pulumi.Input<boolean>;
+}
+
+/** One action of an upgrade type (reference 4.11.17 table 4-571). */
+export interface UpgradeAction {
+  /** `upgrade`, `commit`, `rollback`, `upgradeAutoCommit` or `inplace` (`upgrade_action`). */
+  readonly action: string;
+  /** Whether the action is allowed now (`enable`). */
+  readonly enabled: boolean;
+}
+
+/** One upgrade type of an instance (reference 4.11.17 table 4-570). (input) */
+export interface UpgradeTypeArgs {
+  /** Its actions (`upgrade_action_list`; empty when the platform lists none). */
+  readonly actions: pulumi.Input<pulumi.Input<UpgradeActionArgs>[]>;
+  /** Whether this type is allowed now (`enable`). */
+  readonly enabled: pulumi.Input<boolean>;
+  /** `grey`, `hotfix` or `inplace` (`upgrade_type`). */
+  readonly type: pulumi.Input<string>;
+}
+
+/** One upgrade type of an instance (reference 4.11.17 table 4-570). */
+export interface UpgradeType {
+  /** Its actions (`upgrade_action_list`; empty when the platform lists none). */
+  readonly actions: UpgradeAction[];
+  /** Whether this type is allowed now (`enable`). */
+  readonly enabled: boolean;
+  /** `grey`, `hotfix` or `inplace` (`upgrade_type`). */
+  readonly type: string;
+}
+
 /** Arguments of {@link Backup}: A manual backup of an instance (reference 4.2.7; read through 4.2.15, differential ones through 4.2.12; deleted with 4.2.8). Creating it starts the backup job and waits for it (the instance is `BACKING UP` meanwhile); a failed job is recorded as a partial create and the next `pulumi up` replaces it. Every input replaces the resource (4.2 has no call that changes a backup). A backup deleted outside the stack drops from the state at refresh and `pulumi up` takes a new one. Deleting the resource deletes the backup; XBSA manual backups cannot be deleted (4.2.8 "XBSA的手动备份目前不支持删除"), which the delete says. Deleting the instance first (outside the stack) removes its backups with it unless it kept them (Instance `deletion.keepFullBackupDays`). */
 export interface BackupArgs {
   /** Take over an existing backup of the instance with the same `name` instead of failing. Default false. */
@@ -442,6 +818,8 @@ export interface BackupArgs {
   readonly instanceId: pulumi.Input<string>;
   /** Backup name: 4–64 characters, a letter first, then letters, digits, `-` or `_` (case-sensitive). Default: the Pulumi resource name plus six hex digits of its URN's hash (stable). Changing it replaces the backup. */
   readonly name?: pulumi.Input<string>;
+  /** Name of the TPOPS platform this resource lives on: a key of `tpops:sites`. Default: the platform of the `tpops:endpoint` settings. Changing it replaces the resource (made on the new platform, then removed from the old). */
+  readonly site?: pulumi.Input<string>;
   /** Waiting limits for the backup job. Defaults: create 60m, update 5m, delete 10m. */
   readonly timeouts?: pulumi.Input<TimeoutsArgs>;
 }
@@ -466,6 +844,8 @@ export interface BackupOutputs {
   readonly instanceId: string;
   /** Backup name. */
   readonly name: string;
+  /** The site the resource lives on (absent: the `tpops:endpoint` platform). */
+  readonly site?: string;
   /** Size in MB, as last read. */
   readonly sizeMb?: number;
   /** `COMPLETED` or `FAILED` (`BUILDING` while the job runs), as last read. */
@@ -475,7 +855,7 @@ export interface BackupOutputs {
 }
 
 /** Output property names of Backup (registered as outputs by the resource class). */
-export const BackupOutputKeys = ["adopt","backupId","backupType","beginTime","description","endTime","engineVersion","instanceId","name","sizeMb","status","timeouts"] as const;
+export const BackupOutputKeys = ["adopt","backupId","backupType","beginTime","description","endTime","engineVersion","instanceId","name","site","sizeMb","status","timeouts"] as const;
 /** Properties of Backup that are Pulumi secrets. */
 export const BackupSecretOutputs: string[] = [];
 /** Inputs of Backup that the class wraps in `pulumi.secret` whatever the program passes (schema.json `secret: true`). */
@@ -501,6 +881,8 @@ export interface BackupPolicyArgs {
   readonly prefetchBlock?: pulumi.Input<number>;
   /** Upload rate limit in MB/s, 0–1024 (0 = unlimited). Default 75. Updates in place. */
   readonly rateLimit?: pulumi.Input<number>;
+  /** Name of the TPOPS platform this resource lives on: a key of `tpops:sites`. Default: the platform of the `tpops:endpoint` settings. Changing it replaces the resource (made on the new platform, then removed from the old). */
+  readonly site?: pulumi.Input<string>;
   /** One-hour UTC window `hh:00-HH:00` with HH = hh + 1 (`23:00-00:00` included). Default `19:00-20:00`. Updates in place. */
   readonly startTime?: pulumi.Input<string>;
   /** Waiting limits (policy calls are synchronous; default 5m each). */
@@ -529,6 +911,8 @@ export interface BackupPolicyOutputs {
   readonly prefetchBlock: number;
   /** Upload rate limit in MB/s. */
   readonly rateLimit: number;
+  /** The site the resource lives on (absent: the `tpops:endpoint` platform). */
+  readonly site?: string;
   /** Backup window (UTC). */
   readonly startTime: string;
   /** Waiting limits. */
@@ -536,7 +920,7 @@ export interface BackupPolicyOutputs {
 }
 
 /** Output property names of BackupPolicy (registered as outputs by the resource class). */
-export const BackupPolicyOutputKeys = ["closeCompression","differentialPeriod","enableStandbyBackup","fileSplitSize","instanceId","keepDays","originalPolicy","period","prefetchBlock","rateLimit","startTime","timeouts"] as const;
+export const BackupPolicyOutputKeys = ["closeCompression","differentialPeriod","enableStandbyBackup","fileSplitSize","instanceId","keepDays","originalPolicy","period","prefetchBlock","rateLimit","site","startTime","timeouts"] as const;
 /** Properties of BackupPolicy that are Pulumi secrets. */
 export const BackupPolicySecretOutputs: string[] = [];
 /** Inputs of BackupPolicy that the class wraps in `pulumi.secret` whatever the program passes (schema.json `secret: true`). */
@@ -556,6 +940,8 @@ export interface BuiltinPasswordsArgs {
   readonly rdsReplPassword?: pulumi.Input<string>;
   /** New password of root (4.4.8 `root_password`, with `root_name` root). The database password rule with `_` (A.3 DBS.200052 "数据库root密码非法"). Updates in place. (secret) */
   readonly rootPassword?: pulumi.Input<string>;
+  /** Name of the TPOPS platform this resource lives on: a key of `tpops:sites`. Default: the platform of the `tpops:endpoint` settings. Changing it replaces the resource (made on the new platform, then removed from the old). */
+  readonly site?: pulumi.Input<string>;
   /** Waiting limits (the call is synchronous; default 5m each). */
   readonly timeouts?: pulumi.Input<TimeoutsArgs>;
 }
@@ -574,12 +960,14 @@ export interface BuiltinPasswordsOutputs {
   readonly rdsReplPassword?: string;
   /** root's password as last set by this resource. (secret) */
   readonly rootPassword?: string;
+  /** The site the resource lives on (absent: the `tpops:endpoint` platform). */
+  readonly site?: string;
   /** Waiting limits. */
   readonly timeouts?: Timeouts;
 }
 
 /** Output property names of BuiltinPasswords (registered as outputs by the resource class). */
-export const BuiltinPasswordsOutputKeys = ["instanceId","rdsAdminPassword","rdsBackupPassword","rdsMetricPassword","rdsReplPassword","rootPassword","timeouts"] as const;
+export const BuiltinPasswordsOutputKeys = ["instanceId","rdsAdminPassword","rdsBackupPassword","rdsMetricPassword","rdsReplPassword","rootPassword","site","timeouts"] as const;
 /** Properties of BuiltinPasswords that are Pulumi secrets. */
 export const BuiltinPasswordsSecretOutputs: string[] = ["rdsAdminPassword","rdsBackupPassword","rdsMetricPassword","rdsReplPassword","rootPassword"];
 /** Inputs of BuiltinPasswords that the class wraps in `pulumi.secret` whatever the program passes (schema.json `secret: true`). */
@@ -593,6 +981,8 @@ export interface DataCenterArgs {
   readonly description?: pulumi.Input<string>;
   /** Unique name: at most 20 letters, digits, `-` or `_`. Default: the Pulumi resource name plus a random suffix. Updates in place. */
   readonly name?: pulumi.Input<string>;
+  /** Name of the TPOPS platform this resource lives on: a key of `tpops:sites`. Default: the platform of the `tpops:endpoint` settings. Changing it replaces the resource (made on the new platform, then removed from the old). */
+  readonly site?: pulumi.Input<string>;
   /** Waiting limits (data-center calls are synchronous; default 5m each). */
   readonly timeouts?: pulumi.Input<TimeoutsArgs>;
 }
@@ -607,12 +997,14 @@ export interface DataCenterOutputs {
   readonly hostsNum: number;
   /** Name. */
   readonly name: string;
+  /** The site the resource lives on (absent: the `tpops:endpoint` platform). */
+  readonly site?: string;
   /** Waiting limits. */
   readonly timeouts?: Timeouts;
 }
 
 /** Output property names of DataCenter (registered as outputs by the resource class). */
-export const DataCenterOutputKeys = ["adopt","description","hostsNum","name","timeouts"] as const;
+export const DataCenterOutputKeys = ["adopt","description","hostsNum","name","site","timeouts"] as const;
 /** Properties of DataCenter that are Pulumi secrets. */
 export const DataCenterSecretOutputs: string[] = [];
 /** Inputs of DataCenter that the class wraps in `pulumi.secret` whatever the program passes (schema.json `secret: true`). */
@@ -634,6 +1026,8 @@ export interface DatabaseArgs {
   readonly name?: pulumi.Input<string>;
   /** Owner: an existing user of the instance (4.4.13; checked at preview when the instance is known, and before the create), not a system user (`rdsAdmin`, `rdsMetric`, `rdsBackup`, `rdsRepl`). Default `root` (reference 4.4.1). Changing it replaces the database. */
   readonly owner?: pulumi.Input<string>;
+  /** Name of the TPOPS platform this resource lives on: a key of `tpops:sites`. Default: the platform of the `tpops:endpoint` settings. Changing it replaces the resource (made on the new platform, then removed from the old). */
+  readonly site?: pulumi.Input<string>;
   /** Template database to copy: `postgres`, `template0`, `template1` or `templatem`. Default: the platform's. The platform does not report it (4.4.12), so the state keeps the program's value. Changing it replaces the database. */
   readonly template?: pulumi.Input<string>;
 }
@@ -654,6 +1048,8 @@ export interface DatabaseOutputs {
   readonly name: string;
   /** Owner, as last read. */
   readonly owner: string;
+  /** The site the resource lives on (absent: the `tpops:endpoint` platform). */
+  readonly site?: string;
   /** Size as the platform reports it, e.g. `33 MB`, as last read. */
   readonly size: string;
   /** Template the database was created from, as the program gave it (absent when not given). */
@@ -661,7 +1057,7 @@ export interface DatabaseOutputs {
 }
 
 /** Output property names of Database (registered as outputs by the resource class). */
-export const DatabaseOutputKeys = ["adopt","characterSet","instanceId","lcCollate","lcCtype","name","owner","size","template"] as const;
+export const DatabaseOutputKeys = ["adopt","characterSet","instanceId","lcCollate","lcCtype","name","owner","site","size","template"] as const;
 /** Properties of Database that are Pulumi secrets. */
 export const DatabaseSecretOutputs: string[] = [];
 /** Inputs of Database that the class wraps in `pulumi.secret` whatever the program passes (schema.json `secret: true`). */
@@ -677,6 +1073,8 @@ export interface DbRoleArgs {
   readonly name?: pulumi.Input<string>;
   /** Password: at least 8 characters, three of upper-case letters, lower-case letters, digits and specials, nothing outside letters, digits and the specials 4.4.16 prints (`~!@#$%^&*()=+[{}];,<.>/?`, backslash, vertical bar; not `_`). Required, except with `adopt`. No call changes a role's password, so changing it replaces the role. (secret) */
   readonly password?: pulumi.Input<string>;
+  /** Name of the TPOPS platform this resource lives on: a key of `tpops:sites`. Default: the platform of the `tpops:endpoint` settings. Changing it replaces the resource (made on the new platform, then removed from the old). */
+  readonly site?: pulumi.Input<string>;
   /** Waiting limits (role calls are synchronous; default 5m each). */
   readonly timeouts?: pulumi.Input<TimeoutsArgs>;
 }
@@ -693,12 +1091,14 @@ export interface DbRoleOutputs {
   readonly name: string;
   /** The password the role was created (or adopted) with. (secret) */
   readonly password?: string;
+  /** The site the resource lives on (absent: the `tpops:endpoint` platform). */
+  readonly site?: string;
   /** Waiting limits. */
   readonly timeouts?: Timeouts;
 }
 
 /** Output property names of DbRole (registered as outputs by the resource class). */
-export const DbRoleOutputKeys = ["adopt","instanceId","listed","name","password","timeouts"] as const;
+export const DbRoleOutputKeys = ["adopt","instanceId","listed","name","password","site","timeouts"] as const;
 /** Properties of DbRole that are Pulumi secrets. */
 export const DbRoleSecretOutputs: string[] = ["password"];
 /** Inputs of DbRole that the class wraps in `pulumi.secret` whatever the program passes (schema.json `secret: true`). */
@@ -714,6 +1114,8 @@ export interface DbRoleMembershipArgs {
   readonly member: pulumi.Input<string>;
   /** The role granted (4.4.18 `source_name`), e.g. a `DbRole`'s name or a built-in `gs_role_…` role. Changing it replaces the resource. */
   readonly role: pulumi.Input<string>;
+  /** Name of the TPOPS platform this resource lives on: a key of `tpops:sites`. Default: the platform of the `tpops:endpoint` settings. Changing it replaces the resource (made on the new platform, then removed from the old). */
+  readonly site?: pulumi.Input<string>;
   /** Waiting limits (the calls are synchronous; default 5m each). */
   readonly timeouts?: pulumi.Input<TimeoutsArgs>;
 }
@@ -730,12 +1132,14 @@ export interface DbRoleMembershipOutputs {
   readonly memberListed: boolean;
   /** The role. */
   readonly role: string;
+  /** The site the resource lives on (absent: the `tpops:endpoint` platform). */
+  readonly site?: string;
   /** Waiting limits. */
   readonly timeouts?: Timeouts;
 }
 
 /** Output property names of DbRoleMembership (registered as outputs by the resource class). */
-export const DbRoleMembershipOutputKeys = ["adminOption","instanceId","member","memberListed","role","timeouts"] as const;
+export const DbRoleMembershipOutputKeys = ["adminOption","instanceId","member","memberListed","role","site","timeouts"] as const;
 /** Properties of DbRoleMembership that are Pulumi secrets. */
 export const DbRoleMembershipSecretOutputs: string[] = [];
 /** Inputs of DbRoleMembership that the class wraps in `pulumi.secret` whatever the program passes (schema.json `secret: true`). */
@@ -771,6 +1175,8 @@ export interface DbUserArgs {
   readonly polAdmin?: pulumi.Input<boolean>;
   /** May use streaming replication (4.4.7 `replication_enabled`; read from 4.4.13 `rolreplication`). Unset: not managed. Updates in place. */
   readonly replication?: pulumi.Input<boolean>;
+  /** Name of the TPOPS platform this resource lives on: a key of `tpops:sites`. Default: the platform of the `tpops:endpoint` settings. Changing it replaces the resource (made on the new platform, then removed from the old). */
+  readonly site?: pulumi.Input<string>;
   /** Database administrator (4.4.7 `sysadmin_enabled`; read from 4.4.13 `rolsuper`, "用户是否具有管理员权限"). Unset: not managed. Updates in place. */
   readonly sysadmin?: pulumi.Input<boolean>;
   /** Waiting limits (user calls are synchronous; default 5m each). */
@@ -817,6 +1223,8 @@ export interface DbUserOutputs {
   readonly polAdmin?: boolean;
   /** May use streaming replication, as last read. */
   readonly replication?: boolean;
+  /** The site the resource lives on (absent: the `tpops:endpoint` platform). */
+  readonly site?: string;
   /** Database administrator (`rolsuper`), as last read. */
   readonly sysadmin?: boolean;
   /** Waiting limits. */
@@ -824,7 +1232,7 @@ export interface DbUserOutputs {
 }
 
 /** Output property names of DbUser (registered as outputs by the resource class). */
-export const DbUserOutputKeys = ["adopt","auditAdmin","bypassRls","connectionLimit","createDb","createRole","inherit","instanceId","locked","login","loginOnly","memberOf","monAdmin","name","oprAdmin","password","passwordDeadline","polAdmin","replication","sysadmin","timeouts"] as const;
+export const DbUserOutputKeys = ["adopt","auditAdmin","bypassRls","connectionLimit","createDb","createRole","inherit","instanceId","locked","login","loginOnly","memberOf","monAdmin","name","oprAdmin","password","passwordDeadline","polAdmin","replication","site","sysadmin","timeouts"] as const;
 /** Properties of DbUser that are Pulumi secrets. */
 export const DbUserSecretOutputs: string[] = ["password"];
 /** Inputs of DbUser that the class wraps in `pulumi.secret` whatever the program passes (schema.json `secret: true`). */
@@ -852,6 +1260,8 @@ export interface HostArgs {
   readonly osType: pulumi.Input<string>;
   /** Password of the host's root user, used to add and to remove the host. Give this or `sshKeyId`. (secret) */
   readonly rootPassword?: pulumi.Input<string>;
+  /** Name of the TPOPS platform this resource lives on: a key of `tpops:sites`. Default: the platform of the `tpops:endpoint` settings. Changing it replaces the resource (made on the new platform, then removed from the old). */
+  readonly site?: pulumi.Input<string>;
   /** Id of a `KeyPair` whose public key is in root's `authorized_keys` (an id the platform does not know is refused at preview). Give this or `rootPassword`. Updates in place. */
   readonly sshKeyId?: pulumi.Input<string>;
   /** SSH port, 1–65535 except 8002 and 12017 (reserved by TPOPS). Default 22. Changing it replaces the host. */
@@ -900,6 +1310,8 @@ export interface HostOutputs {
   readonly osType: string;
   /** Root password (kept, encrypted, to remove the host). (secret) */
   readonly rootPassword?: string;
+  /** The site the resource lives on (absent: the `tpops:endpoint` platform). */
+  readonly site?: string;
   /** Detected hardware. */
   readonly spec?: HostSpec;
   /** Key pair id. */
@@ -919,7 +1331,7 @@ export interface HostOutputs {
 }
 
 /** Output property names of Host (registered as outputs by the resource class). */
-export const HostOutputKeys = ["adopt","cpuSpec","createdAt","dataCenterId","dataIp","description","floatIp","forceRemoveChrootDir","instanceId","instanceName","manageIp","name","nodeId","os","osType","rootPassword","spec","sshKeyId","sshPort","status","storageType","timeouts","type","virtualIp"] as const;
+export const HostOutputKeys = ["adopt","cpuSpec","createdAt","dataCenterId","dataIp","description","floatIp","forceRemoveChrootDir","instanceId","instanceName","manageIp","name","nodeId","os","osType","rootPassword","site","spec","sshKeyId","sshPort","status","storageType","timeouts","type","virtualIp"] as const;
 /** Properties of Host that are Pulumi secrets. */
 export const HostSecretOutputs: string[] = ["rootPassword"];
 /** Inputs of Host that the class wraps in `pulumi.secret` whatever the program passes (schema.json `secret: true`). */
@@ -933,6 +1345,8 @@ export interface InspectionSceneArgs {
   readonly itemIds: pulumi.Input<pulumi.Input<string>[]>;
   /** Scene name (4.10.13 `name`): 4–64 characters, starting with a letter, letters, digits, `-` and `_` only; a name another scene has is refused at preview unless `adopt`. Default: the Pulumi name (other characters as `-`, a letter first) with `-` and 6 hex digits. Updates in place (4.10.15 `modify_name`). */
   readonly name?: pulumi.Input<string>;
+  /** Name of the TPOPS platform this resource lives on: a key of `tpops:sites`. Default: the platform of the `tpops:endpoint` settings. Changing it replaces the resource (made on the new platform, then removed from the old). */
+  readonly site?: pulumi.Input<string>;
   /** Waiting limits (the calls are synchronous; default 5m each). */
   readonly timeouts?: pulumi.Input<TimeoutsArgs>;
 }
@@ -949,12 +1363,14 @@ export interface InspectionSceneOutputs {
   readonly name: string;
   /** Scene id (4.10.12 `scene_id`), absent when the platform lists none. */
   readonly sceneId?: string;
+  /** The site the resource lives on (absent: the `tpops:endpoint` platform). */
+  readonly site?: string;
   /** Waiting limits. */
   readonly timeouts?: Timeouts;
 }
 
 /** Output property names of InspectionScene (registered as outputs by the resource class). */
-export const InspectionSceneOutputKeys = ["adopt","isDefault","itemIds","name","sceneId","timeouts"] as const;
+export const InspectionSceneOutputKeys = ["adopt","isDefault","itemIds","name","sceneId","site","timeouts"] as const;
 /** Properties of InspectionScene that are Pulumi secrets. */
 export const InspectionSceneSecretOutputs: string[] = [];
 /** Inputs of InspectionScene that the class wraps in `pulumi.secret` whatever the program passes (schema.json `secret: true`). */
@@ -980,6 +1396,8 @@ export interface InspectionTaskArgs {
   readonly scene?: pulumi.Input<string>;
   /** 4.10.2 `inspection_scope` (巡检方式): `real_time`, `daily`, `weekly` or `monthly`. Updates in place. */
   readonly scope: pulumi.Input<string>;
+  /** Name of the TPOPS platform this resource lives on: a key of `tpops:sites`. Default: the platform of the `tpops:endpoint` settings. Changing it replaces the resource (made on the new platform, then removed from the old). */
+  readonly site?: pulumi.Input<string>;
   /** 4.10.2 `task_start_time`, e.g. `2024-01-22T11:00:59+08:00`. Optional. Updates in place. */
   readonly taskStartTime?: pulumi.Input<string>;
   /** 4.10.2 `inspection_time`, e.g. `01:00:00` (its example) or `2024-01-22T11:00:59+08:00` (its description). Optional. Updates in place. */
@@ -1012,6 +1430,8 @@ export interface InspectionTaskOutputs {
   readonly scene?: string;
   /** Scope. */
   readonly scope: string;
+  /** The site the resource lives on (absent: the `tpops:endpoint` platform). */
+  readonly site?: string;
   /** Status of the last run (4.10.1 `status`, e.g. `running`, `completed`), absent before the first run. */
   readonly status?: string;
   /** Start time. */
@@ -1023,7 +1443,7 @@ export interface InspectionTaskOutputs {
 }
 
 /** Output property names of InspectionTask (registered as outputs by the resource class). */
-export const InspectionTaskOutputKeys = ["adopt","day","instanceIds","itemIds","lastExecuteTime","name","nextExecuteTime","period","policy","scene","scope","status","taskStartTime","time","timeouts"] as const;
+export const InspectionTaskOutputKeys = ["adopt","day","instanceIds","itemIds","lastExecuteTime","name","nextExecuteTime","period","policy","scene","scope","site","status","taskStartTime","time","timeouts"] as const;
 /** Properties of InspectionTask that are Pulumi secrets. */
 export const InspectionTaskSecretOutputs: string[] = [];
 /** Inputs of InspectionTask that the class wraps in `pulumi.secret` whatever the program passes (schema.json `secret: true`). */
@@ -1075,6 +1495,8 @@ export interface InstanceArgs {
   readonly rdsAdminPassword?: pulumi.Input<string>;
   /** Create the instance from a backup of another instance, or from a point in time (reference 4.11.7), instead of empty. The restored instance takes the source's engine version (a different `engineVersion` is refused at preview, 4.2.9) and must be of the source's family (centralized or distributed); `engine` must be GaussDB and `installSettings` cannot be given (4.11.7 has neither). Checked at preview when the source is known: the backup exists and completed (4.2.15, 4.2.12), the time lies in a restorable period (4.2.11, the periods are in the message). After the create it is an ordinary instance. Changing it replaces the instance (a new restore); removing it changes nothing (the instance keeps its data). */
   readonly restoreFrom?: pulumi.Input<InstanceRestoreFromArgs>;
+  /** Name of the TPOPS platform this resource lives on: a key of `tpops:sites`. Default: the platform of the `tpops:endpoint` settings. Changing it replaces the resource (made on the new platform, then removed from the old). */
+  readonly site?: pulumi.Input<string>;
   /** Hosts of the standby AZ: only hcs1, quadruset and quadrusetnoetcd. Part of the instance's hosts: a change is recorded in place when it comes with a host change that runs in place (see `manageIps`); any other change replaces the instance. */
   readonly slaveAzIps?: pulumi.Input<pulumi.Input<string>[]>;
   /** Deployment: centralized `single`, `triset`, `quadruset`, `pentaset`, `trisetnoetcd`, `quadrusetnoetcd`, `pentasetnoetcd`; distributed `hcs1`, `hcs2`, `hcs3`, `hcs4`, `hcs6` (case-insensitive). Updates in place between triset and pentaset, and between trisetnoetcd and pentasetnoetcd (with the matching `manageIps` change); other changes replace the instance. The noetcd forms need the platform whitelist `gaussdb_feature_supportDccCluster`; with it on, the platform installs triset, quadruset and pentaset as their noetcd forms, so name the noetcd form in the program. */
@@ -1143,6 +1565,8 @@ export interface InstanceOutputs {
   readonly rdsAdminPassword?: string;
   /** Where the instance was restored from, as the program said at create. */
   readonly restoreFrom?: InstanceRestoreFrom;
+  /** The site the resource lives on (absent: the `tpops:endpoint` platform). */
+  readonly site?: string;
   /** Hosts of the standby AZ. */
   readonly slaveAzIps?: string[];
   /** Deployment solution. */
@@ -1158,7 +1582,7 @@ export interface InstanceOutputs {
 }
 
 /** Output property names of Instance (registered as outputs by the resource class). */
-export const InstanceOutputKeys = ["adopt","arbiterAzIps","arch","configurationId","cpuSpec","created","dbUserName","deletion","engine","engineVersion","flavorRef","floatIp","ha","hostType","installSettings","instanceMode","loggerAzIps","manageIps","masterAzIps","mysqlCompatibilityPort","name","nodes","osType","password","port","privateIps","rdsAdminPassword","restoreFrom","slaveAzIps","solution","status","timeZone","timeouts","updated"] as const;
+export const InstanceOutputKeys = ["adopt","arbiterAzIps","arch","configurationId","cpuSpec","created","dbUserName","deletion","engine","engineVersion","flavorRef","floatIp","ha","hostType","installSettings","instanceMode","loggerAzIps","manageIps","masterAzIps","mysqlCompatibilityPort","name","nodes","osType","password","port","privateIps","rdsAdminPassword","restoreFrom","site","slaveAzIps","solution","status","timeZone","timeouts","updated"] as const;
 /** Properties of Instance that are Pulumi secrets. */
 export const InstanceSecretOutputs: string[] = ["password","rdsAdminPassword"];
 /** Inputs of Instance that the class wraps in `pulumi.secret` whatever the program passes (schema.json `secret: true`). */
@@ -1170,6 +1594,8 @@ export interface InstanceLabelsArgs {
   readonly instanceId: pulumi.Input<string>;
   /** Key → value, both strings (4.11.1 `key`, `value`: "是 String"; no length or character rule is printed). Updates in place. */
   readonly labels: pulumi.Input<Record<string, pulumi.Input<string>>>;
+  /** Name of the TPOPS platform this resource lives on: a key of `tpops:sites`. Default: the platform of the `tpops:endpoint` settings. Changing it replaces the resource (made on the new platform, then removed from the old). */
+  readonly site?: pulumi.Input<string>;
   /** Waiting limits (the calls are synchronous; default 5m each). */
   readonly timeouts?: pulumi.Input<TimeoutsArgs>;
 }
@@ -1182,12 +1608,14 @@ export interface InstanceLabelsOutputs {
   readonly labels: Record<string, string>;
   /** The value each owned key had before this resource first set it (keys that had none are absent); restored on delete. */
   readonly originalLabels: Record<string, string>;
+  /** The site the resource lives on (absent: the `tpops:endpoint` platform). */
+  readonly site?: string;
   /** Waiting limits. */
   readonly timeouts?: Timeouts;
 }
 
 /** Output property names of InstanceLabels (registered as outputs by the resource class). */
-export const InstanceLabelsOutputKeys = ["instanceId","labels","originalLabels","timeouts"] as const;
+export const InstanceLabelsOutputKeys = ["instanceId","labels","originalLabels","site","timeouts"] as const;
 /** Properties of InstanceLabels that are Pulumi secrets. */
 export const InstanceLabelsSecretOutputs: string[] = [];
 /** Inputs of InstanceLabels that the class wraps in `pulumi.secret` whatever the program passes (schema.json `secret: true`). */
@@ -1199,6 +1627,8 @@ export interface InstanceParametersArgs {
   readonly instanceId: pulumi.Input<string>;
   /** Restart the instance (4.11.10) when a change needs it, and wait. Default false. No API call on change. */
   readonly restartIfRequired?: pulumi.Input<boolean>;
+  /** Name of the TPOPS platform this resource lives on: a key of `tpops:sites`. Default: the platform of the `tpops:endpoint` settings. Changing it replaces the resource (made on the new platform, then removed from the old). */
+  readonly site?: pulumi.Input<string>;
   /** Waiting limits for the parameter and restart jobs. Defaults: create 30m, update 30m, delete 30m. */
   readonly timeouts?: pulumi.Input<TimeoutsArgs>;
   /** Parameter name → value, as strings (distributed instances name them `cn:<name>` or `dn:<name>`), spelled as the template's range has them: `on`, not `ON` or ` on` (refused with the spelling to use, since the platform would keep its own). Updates in place. */
@@ -1215,6 +1645,8 @@ export interface InstanceParametersOutputs {
   readonly pendingRestart: boolean;
   /** Whether changes needing a restart restart the instance. */
   readonly restartIfRequired: boolean;
+  /** The site the resource lives on (absent: the `tpops:endpoint` platform). */
+  readonly site?: string;
   /** Waiting limits. */
   readonly timeouts?: Timeouts;
   /** Managed parameter values, as last read. */
@@ -1222,7 +1654,7 @@ export interface InstanceParametersOutputs {
 }
 
 /** Output property names of InstanceParameters (registered as outputs by the resource class). */
-export const InstanceParametersOutputKeys = ["instanceId","originalValues","pendingRestart","restartIfRequired","timeouts","values"] as const;
+export const InstanceParametersOutputKeys = ["instanceId","originalValues","pendingRestart","restartIfRequired","site","timeouts","values"] as const;
 /** Properties of InstanceParameters that are Pulumi secrets. */
 export const InstanceParametersSecretOutputs: string[] = [];
 /** Inputs of InstanceParameters that the class wraps in `pulumi.secret` whatever the program passes (schema.json `secret: true`). */
@@ -1236,6 +1668,8 @@ export interface IntelligentOpsArgs {
   readonly enabled?: pulumi.Input<boolean>;
   /** Id of the instance to enrol (4.6.1 `instance_ids`). Changing it replaces the resource. */
   readonly instanceId: pulumi.Input<string>;
+  /** Name of the TPOPS platform this resource lives on: a key of `tpops:sites`. Default: the platform of the `tpops:endpoint` settings. Changing it replaces the resource (made on the new platform, then removed from the old). */
+  readonly site?: pulumi.Input<string>;
   /** Waiting limits for the enrolment job. Defaults: create 10m, update 10m, delete 10m. */
   readonly timeouts?: pulumi.Input<TimeoutsArgs>;
 }
@@ -1250,12 +1684,14 @@ export interface IntelligentOpsOutputs {
   readonly instanceId: string;
   /** Whether the instance was enrolled in `dbAssistId` before this resource first set it; given back on delete. */
   readonly originalEnabled: boolean;
+  /** The site the resource lives on (absent: the `tpops:endpoint` platform). */
+  readonly site?: string;
   /** Waiting limits. */
   readonly timeouts?: Timeouts;
 }
 
 /** Output property names of IntelligentOps (registered as outputs by the resource class). */
-export const IntelligentOpsOutputKeys = ["dbAssistId","enabled","instanceId","originalEnabled","timeouts"] as const;
+export const IntelligentOpsOutputKeys = ["dbAssistId","enabled","instanceId","originalEnabled","site","timeouts"] as const;
 /** Properties of IntelligentOps that are Pulumi secrets. */
 export const IntelligentOpsSecretOutputs: string[] = [];
 /** Inputs of IntelligentOps that the class wraps in `pulumi.secret` whatever the program passes (schema.json `secret: true`). */
@@ -1273,6 +1709,8 @@ export interface KeyPairArgs {
   readonly forceDelete?: pulumi.Input<boolean>;
   /** Unique name, at most 128 bytes; a name another key pair has is refused at preview (unless `adopt`). Default: the Pulumi resource name plus a random suffix. Updates in place. */
   readonly name?: pulumi.Input<string>;
+  /** Name of the TPOPS platform this resource lives on: a key of `tpops:sites`. Default: the platform of the `tpops:endpoint` settings. Changing it replaces the resource (made on the new platform, then removed from the old). */
+  readonly site?: pulumi.Input<string>;
   /** Waiting limits (key-pair calls are synchronous; default 5m each). */
   readonly timeouts?: pulumi.Input<TimeoutsArgs>;
 }
@@ -1295,12 +1733,14 @@ export interface KeyPairOutputs {
   readonly name: string;
   /** The OpenSSH public key line (`ssh-rsa AAAA…`) for `authorized_keys`. */
   readonly publicKey: string;
+  /** The site the resource lives on (absent: the `tpops:endpoint` platform). */
+  readonly site?: string;
   /** Waiting limits. */
   readonly timeouts?: Timeouts;
 }
 
 /** Output property names of KeyPair (registered as outputs by the resource class). */
-export const KeyPairOutputKeys = ["adopt","algorithm","createdAt","description","forceDelete","hostNums","name","publicKey","timeouts"] as const;
+export const KeyPairOutputKeys = ["adopt","algorithm","createdAt","description","forceDelete","hostNums","name","publicKey","site","timeouts"] as const;
 /** Properties of KeyPair that are Pulumi secrets. */
 export const KeyPairSecretOutputs: string[] = [];
 /** Inputs of KeyPair that the class wraps in `pulumi.secret` whatever the program passes (schema.json `secret: true`). */
@@ -1324,6 +1764,8 @@ export interface PrivilegesArgs {
   readonly schema?: pulumi.Input<string>;
   /** What the privileges are on (reference 4.4.6 `scope`; any case): `database`, `schema`, `table` (tables or views), `table_column`, `sequence`, `function`, `procedure` or `tablespace`. Changing it replaces the resource. */
   readonly scope: pulumi.Input<"database" | "schema" | "table" | "table_column" | "sequence" | "function" | "procedure" | "tablespace">;
+  /** Name of the TPOPS platform this resource lives on: a key of `tpops:sites`. Default: the platform of the `tpops:endpoint` settings. Changing it replaces the resource (made on the new platform, then removed from the old). */
+  readonly site?: pulumi.Input<string>;
   /** Waiting limits (the calls are synchronous; default 5m each). */
   readonly timeouts?: pulumi.Input<TimeoutsArgs>;
 }
@@ -1348,12 +1790,14 @@ export interface PrivilegesOutputs {
   readonly schema?: string;
   /** Scope. */
   readonly scope: string;
+  /** The site the resource lives on (absent: the `tpops:endpoint` platform). */
+  readonly site?: string;
   /** Waiting limits. */
   readonly timeouts?: Timeouts;
 }
 
 /** Output property names of Privileges (registered as outputs by the resource class). */
-export const PrivilegesOutputKeys = ["columns","database","grantee","granteeListed","instanceId","objects","privileges","schema","scope","timeouts"] as const;
+export const PrivilegesOutputKeys = ["columns","database","grantee","granteeListed","instanceId","objects","privileges","schema","scope","site","timeouts"] as const;
 /** Properties of Privileges that are Pulumi secrets. */
 export const PrivilegesSecretOutputs: string[] = [];
 /** Inputs of Privileges that the class wraps in `pulumi.secret` whatever the program passes (schema.json `secret: true`). */
@@ -1371,6 +1815,8 @@ export interface SchemaArgs {
   readonly name?: pulumi.Input<string>;
   /** Owner: 1–63 characters, not starting with `pg` or a digit, not a system user (`rdsAdmin`, `rdsMetric`, `rdsBackup`, `rdsRepl`). A user the instance does not have is warned about at preview (reference 4.4.2 does not require an existing one). Changing it replaces the schema. */
   readonly owner: pulumi.Input<string>;
+  /** Name of the TPOPS platform this resource lives on: a key of `tpops:sites`. Default: the platform of the `tpops:endpoint` settings. Changing it replaces the resource (made on the new platform, then removed from the old). */
+  readonly site?: pulumi.Input<string>;
 }
 
 /** Outputs of Schema. */
@@ -1385,10 +1831,12 @@ export interface SchemaOutputs {
   readonly name: string;
   /** Owner, as last read. */
   readonly owner: string;
+  /** The site the resource lives on (absent: the `tpops:endpoint` platform). */
+  readonly site?: string;
 }
 
 /** Output property names of Schema (registered as outputs by the resource class). */
-export const SchemaOutputKeys = ["adopt","database","instanceId","name","owner"] as const;
+export const SchemaOutputKeys = ["adopt","database","instanceId","name","owner","site"] as const;
 /** Properties of Schema that are Pulumi secrets. */
 export const SchemaSecretOutputs: string[] = [];
 /** Inputs of Schema that the class wraps in `pulumi.secret` whatever the program passes (schema.json `secret: true`). */
@@ -1408,6 +1856,8 @@ export interface SqlPatchArgs {
   readonly name?: pulumi.Input<string>;
   /** Id of a CN or DN node of the instance (`Instance` nodes). Changing it replaces the patch. */
   readonly nodeId: pulumi.Input<string>;
+  /** Name of the TPOPS platform this resource lives on: a key of `tpops:sites`. Default: the platform of the `tpops:endpoint` settings. Changing it replaces the resource (made on the new platform, then removed from the old). */
+  readonly site?: pulumi.Input<string>;
   /** The slow statement's `unique_sql_id` (from the slow-SQL list). Changing it replaces the patch. */
   readonly sqlId: pulumi.Input<string>;
   /** Waiting limits (patch calls are synchronous; default 5m each). */
@@ -1428,6 +1878,8 @@ export interface SqlPatchOutputs {
   readonly name: string;
   /** Node id. */
   readonly nodeId: string;
+  /** The site the resource lives on (absent: the `tpops:endpoint` platform). */
+  readonly site?: string;
   /** The statement's unique SQL id. */
   readonly sqlId: string;
   /** `enabled` or `disabled`, as 4.6.5 answers `patch_status`. */
@@ -1437,7 +1889,7 @@ export interface SqlPatchOutputs {
 }
 
 /** Output property names of SqlPatch (registered as outputs by the resource class). */
-export const SqlPatchOutputKeys = ["adopt","enabled","hint","instanceId","name","nodeId","sqlId","status","timeouts"] as const;
+export const SqlPatchOutputKeys = ["adopt","enabled","hint","instanceId","name","nodeId","site","sqlId","status","timeouts"] as const;
 /** Properties of SqlPatch that are Pulumi secrets. */
 export const SqlPatchSecretOutputs: string[] = [];
 /** Inputs of SqlPatch that the class wraps in `pulumi.secret` whatever the program passes (schema.json `secret: true`). */
@@ -1469,6 +1921,8 @@ export interface SqlThrottlingTaskArgs {
   readonly nodeInfos?: pulumi.Input<pulumi.Input<SqlThrottlingNodeArgs>[]>;
   /** Concurrency allowed, 0–2147483647. Changing it replaces the task. */
   readonly parallelSize: pulumi.Input<number>;
+  /** Name of the TPOPS platform this resource lives on: a key of `tpops:sites`. Default: the platform of the `tpops:endpoint` settings. Changing it replaces the resource (made on the new platform, then removed from the old). */
+  readonly site?: pulumi.Input<string>;
   /** The SQL template a CN node ran (`getSqlTemplates`): required for `SQL_ID`, ignored with a warning otherwise. Changing it replaces the task. */
   readonly sqlModel?: pulumi.Input<string>;
   /** Start of the window (UTC instant), `yyyy-mm-ddThh:mm:ssZ` or `yyyy-mm-ddThh:mm:ss+hhmm`: required for scope `SQL`, optional for `SESSION`; no earlier than two minutes before now when the task is made. Changing it replaces the task. */
@@ -1513,6 +1967,8 @@ export interface SqlThrottlingTaskOutputs {
   readonly parallelSize: number;
   /** The platform's rule name. */
   readonly ruleName?: string;
+  /** The site the resource lives on (absent: the `tpops:endpoint` platform). */
+  readonly site?: string;
   /** SQL template (SQL_ID). */
   readonly sqlModel?: string;
   /** Start of the window. */
@@ -1528,7 +1984,7 @@ export interface SqlThrottlingTaskOutputs {
 }
 
 /** Output property names of SqlThrottlingTask (registered as outputs by the resource class). */
-export const SqlThrottlingTaskOutputKeys = ["adopt","cpuUtilization","created","creator","databases","endTime","expired","instanceId","keyWords","limitType","limitTypeValue","memoryUtilization","name","nodeInfos","parallelSize","ruleName","sqlModel","startTime","status","taskId","taskScope","timeouts"] as const;
+export const SqlThrottlingTaskOutputKeys = ["adopt","cpuUtilization","created","creator","databases","endTime","expired","instanceId","keyWords","limitType","limitTypeValue","memoryUtilization","name","nodeInfos","parallelSize","ruleName","site","sqlModel","startTime","status","taskId","taskScope","timeouts"] as const;
 /** Properties of SqlThrottlingTask that are Pulumi secrets. */
 export const SqlThrottlingTaskSecretOutputs: string[] = [];
 /** Inputs of SqlThrottlingTask that the class wraps in `pulumi.secret` whatever the program passes (schema.json `secret: true`). */
@@ -1540,6 +1996,8 @@ export interface WdrSnapshotsArgs {
   readonly enabled?: pulumi.Input<boolean>;
   /** Id of the instance. Changing it replaces the resource. */
   readonly instanceId: pulumi.Input<string>;
+  /** Name of the TPOPS platform this resource lives on: a key of `tpops:sites`. Default: the platform of the `tpops:endpoint` settings. Changing it replaces the resource (made on the new platform, then removed from the old). */
+  readonly site?: pulumi.Input<string>;
   /** Waiting limits (the calls are synchronous; default 5m each). */
   readonly timeouts?: pulumi.Input<TimeoutsArgs>;
 }
@@ -1554,12 +2012,14 @@ export interface WdrSnapshotsOutputs {
   readonly instanceId: string;
   /** Whether the switch was ON before this resource first set it; restored on delete. */
   readonly originalEnabled: boolean;
+  /** The site the resource lives on (absent: the `tpops:endpoint` platform). */
+  readonly site?: string;
   /** Waiting limits. */
   readonly timeouts?: Timeouts;
 }
 
 /** Output property names of WdrSnapshots (registered as outputs by the resource class). */
-export const WdrSnapshotsOutputKeys = ["enabled","firstSnapshotTime","instanceId","originalEnabled","timeouts"] as const;
+export const WdrSnapshotsOutputKeys = ["enabled","firstSnapshotTime","instanceId","originalEnabled","site","timeouts"] as const;
 /** Properties of WdrSnapshots that are Pulumi secrets. */
 export const WdrSnapshotsSecretOutputs: string[] = [];
 /** Inputs of WdrSnapshots that the class wraps in `pulumi.secret` whatever the program passes (schema.json `secret: true`). */
@@ -1641,6 +2101,36 @@ export interface GetBackupsResult {
   readonly backups: BackupInfo[];
 }
 
+/** Arguments of {@link getDataCenters}. */
+export interface GetDataCentersArgs {
+  /** Only the data center with this id. */
+  readonly id?: string;
+  /** Only data centers with this name (reference 4.9.9 "按照机房别名查询"). */
+  readonly name?: string;
+  /** Order by `name` or `hosts_num` (reference 4.9.9 `sort_key`). Default: the platform's order. */
+  readonly sortKey?: string;
+  /** `asc` or `desc` (reference 4.9.9 `sort_order`). */
+  readonly sortOrder?: string;
+}
+
+/** Arguments of {@link getDataCentersOutput} (each may be an Output). */
+export interface GetDataCentersOutputArgs {
+  /** Only the data center with this id. */
+  readonly id?: pulumi.Input<string>;
+  /** Only data centers with this name (reference 4.9.9 "按照机房别名查询"). */
+  readonly name?: pulumi.Input<string>;
+  /** Order by `name` or `hosts_num` (reference 4.9.9 `sort_key`). Default: the platform's order. */
+  readonly sortKey?: pulumi.Input<string>;
+  /** `asc` or `desc` (reference 4.9.9 `sort_order`). */
+  readonly sortOrder?: pulumi.Input<string>;
+}
+
+/** What {@link getDataCenters} returns. */
+export interface GetDataCentersResult {
+  /** The data centers, in the order asked for. */
+  readonly dataCenters: ListedDataCenter[];
+}
+
 /** Arguments of {@link getDifferentialBackups}. */
 export interface GetDifferentialBackupsArgs {
   /** ISO 8601 time with a zone. Default: 24 hours ago. */
@@ -1667,6 +2157,84 @@ export interface GetDifferentialBackupsResult {
   readonly backups: BackupInfo[];
 }
 
+/** Arguments of {@link getEngineVersions}. */
+export interface GetEngineVersionsArgs {
+}
+
+/** Arguments of {@link getEngineVersionsOutput} (each may be an Output). */
+export interface GetEngineVersionsOutputArgs {
+}
+
+/** What {@link getEngineVersions} returns. */
+export interface GetEngineVersionsResult {
+  /** The newest version (what an `Instance` without `engineVersion` gets). Absent when the platform offers none. */
+  readonly latest?: string;
+  /** Every version, oldest first (compared number by number: `3.103.0` before `3.200.0`). */
+  readonly versions: string[];
+}
+
+/** Arguments of {@link getHostSpecifications}. */
+export interface GetHostSpecificationsArgs {
+}
+
+/** Arguments of {@link getHostSpecificationsOutput} (each may be an Output). */
+export interface GetHostSpecificationsOutputArgs {
+}
+
+/** What {@link getHostSpecifications} returns. */
+export interface GetHostSpecificationsResult {
+  /** CPU vendors (`Host.cpuSpec`), e.g. `intel`, `kunpeng`, `hygon`. */
+  readonly cpuSpecs: string[];
+  /** Operating systems (`Host.osType`), e.g. `kylin`, `uniontech`. */
+  readonly osTypes: string[];
+  /** Storage types (`Host.storageType`), e.g. `localssd`, `dorado`. */
+  readonly storageTypes: string[];
+  /** Host types (`Host.type`), e.g. `BMS`, `CONTAINER`. */
+  readonly types: string[];
+}
+
+/** Arguments of {@link getHosts}. */
+export interface GetHostsArgs {
+  /** Only hosts of this data center (reference 4.9.1 `data_center_id`). */
+  readonly dataCenterId?: string;
+  /** Only the host with this id. */
+  readonly id?: string;
+  /** Only hosts with this name (reference 4.9.1 "按照主机别名查询"). */
+  readonly name?: string;
+  /** Order by `name`, `type` or `status` (reference 4.9.1 `sort_key`). Default: the platform's order. */
+  readonly sortKey?: string;
+  /** `asc` or `desc` (reference 4.9.1 `sort_order`). */
+  readonly sortOrder?: string;
+  /** Only hosts in this status: `initializing`, `initialized` (free), `initialize_failed`, `unmanaged`, `in_use`, `deleting` or `delete_failed` (reference 4.9.1). */
+  readonly status?: string;
+  /** Only hosts of this type, e.g. `BMS` (the types `getHostSpecifications` lists). */
+  readonly type?: string;
+}
+
+/** Arguments of {@link getHostsOutput} (each may be an Output). */
+export interface GetHostsOutputArgs {
+  /** Only hosts of this data center (reference 4.9.1 `data_center_id`). */
+  readonly dataCenterId?: pulumi.Input<string>;
+  /** Only the host with this id. */
+  readonly id?: pulumi.Input<string>;
+  /** Only hosts with this name (reference 4.9.1 "按照主机别名查询"). */
+  readonly name?: pulumi.Input<string>;
+  /** Order by `name`, `type` or `status` (reference 4.9.1 `sort_key`). Default: the platform's order. */
+  readonly sortKey?: pulumi.Input<string>;
+  /** `asc` or `desc` (reference 4.9.1 `sort_order`). */
+  readonly sortOrder?: pulumi.Input<string>;
+  /** Only hosts in this status: `initializing`, `initialized` (free), `initialize_failed`, `unmanaged`, `in_use`, `deleting` or `delete_failed` (reference 4.9.1). */
+  readonly status?: pulumi.Input<string>;
+  /** Only hosts of this type, e.g. `BMS` (the types `getHostSpecifications` lists). */
+  readonly type?: pulumi.Input<string>;
+}
+
+/** What {@link getHosts} returns. */
+export interface GetHostsResult {
+  /** The hosts, in the order asked for. */
+  readonly hosts: ListedHost[];
+}
+
 /** Arguments of {@link getInspectionItems}. */
 export interface GetInspectionItemsArgs {
 }
@@ -1679,6 +2247,88 @@ export interface GetInspectionItemsOutputArgs {
 export interface GetInspectionItemsResult {
   /** Every item, category by category in the platform's order. */
   readonly items: InspectionItem[];
+}
+
+/** Arguments of {@link getInstances}. */
+export interface GetInstancesArgs {
+  /** Only instances of this engine: `GaussDB` (case-sensitive, reference 4.11.8 `datastore_type`). */
+  readonly datastoreType?: string;
+  /** Only the instance with this id; `*text` matches the ids containing `text` (reference 4.11.8: a leading `*` asks for a fuzzy match; `*` alone is refused). */
+  readonly id?: string;
+  /** Only the instance with this name; `*text` matches the names containing `text` (reference 4.11.8, as for `id`). */
+  readonly name?: string;
+  /** Only `Enterprise` (distributed) or `Ha` (primary/standby) instances (case-sensitive, reference 4.11.8 `type`). */
+  readonly type?: string;
+}
+
+/** Arguments of {@link getInstancesOutput} (each may be an Output). */
+export interface GetInstancesOutputArgs {
+  /** Only instances of this engine: `GaussDB` (case-sensitive, reference 4.11.8 `datastore_type`). */
+  readonly datastoreType?: pulumi.Input<string>;
+  /** Only the instance with this id; `*text` matches the ids containing `text` (reference 4.11.8: a leading `*` asks for a fuzzy match; `*` alone is refused). */
+  readonly id?: pulumi.Input<string>;
+  /** Only the instance with this name; `*text` matches the names containing `text` (reference 4.11.8, as for `id`). */
+  readonly name?: pulumi.Input<string>;
+  /** Only `Enterprise` (distributed) or `Ha` (primary/standby) instances (case-sensitive, reference 4.11.8 `type`). */
+  readonly type?: pulumi.Input<string>;
+}
+
+/** What {@link getInstances} returns. */
+export interface GetInstancesResult {
+  /** The instances, in the platform's order. */
+  readonly instances: ListedInstance[];
+}
+
+/** Arguments of {@link getKeyPairs}. */
+export interface GetKeyPairsArgs {
+  /** Only key pairs with this description (reference 4.8.2 "按照私钥描述查找"). */
+  readonly description?: string;
+  /** Only the key pair with this id. */
+  readonly id?: string;
+  /** Only key pairs with this name. */
+  readonly name?: string;
+}
+
+/** Arguments of {@link getKeyPairsOutput} (each may be an Output). */
+export interface GetKeyPairsOutputArgs {
+  /** Only key pairs with this description (reference 4.8.2 "按照私钥描述查找"). */
+  readonly description?: pulumi.Input<string>;
+  /** Only the key pair with this id. */
+  readonly id?: pulumi.Input<string>;
+  /** Only key pairs with this name. */
+  readonly name?: pulumi.Input<string>;
+}
+
+/** What {@link getKeyPairs} returns. */
+export interface GetKeyPairsResult {
+  /** The key pairs, in the platform's order. */
+  readonly keyPairs: ListedKeyPair[];
+}
+
+/** Arguments of {@link getParameterTemplate}. */
+export interface GetParameterTemplateArgs {
+  /** Id of the instance. */
+  readonly instanceId: string;
+}
+
+/** Arguments of {@link getParameterTemplateOutput} (each may be an Output). */
+export interface GetParameterTemplateOutputArgs {
+  /** Id of the instance. */
+  readonly instanceId: pulumi.Input<string>;
+}
+
+/** What {@link getParameterTemplate} returns. */
+export interface GetParameterTemplateResult {
+  /** When the template was made: ISO 8601 local time of the platform (4.3.1 `created` "yyyy-MM-dd HH:mm:ss" carries no zone). */
+  readonly created?: string;
+  /** Engine name, e.g. `GaussDB` (`datastore_name`). */
+  readonly engineName?: string;
+  /** Engine version of the template (`datastore_version`). */
+  readonly engineVersion?: string;
+  /** Every parameter, in the platform's order. */
+  readonly parameters: TemplateParameter[];
+  /** When the template last changed, as `created`. */
+  readonly updated?: string;
 }
 
 /** Arguments of {@link getRestorableInstances}. */
@@ -1753,4 +2403,40 @@ export interface GetSqlTemplatesOutputArgs {
 export interface GetSqlTemplatesResult {
   /** The templates, in the platform's order. */
   readonly templates: SqlTemplate[];
+}
+
+/** Arguments of {@link getUpgradeCandidates}. */
+export interface GetUpgradeCandidatesArgs {
+  /** Id of the instance. */
+  readonly instanceId: string;
+}
+
+/** Arguments of {@link getUpgradeCandidatesOutput} (each may be an Output). */
+export interface GetUpgradeCandidatesOutputArgs {
+  /** Id of the instance. */
+  readonly instanceId: pulumi.Input<string>;
+}
+
+/** What {@link getUpgradeCandidates} returns. */
+export interface GetUpgradeCandidatesResult {
+  /** Availability zone id → its description (4.11.17 `az_description_map`). */
+  readonly azDescriptions: Record<string, string>;
+  /** Hotfix versions that can be rolled back (`hotfix_rollback_candidate_versions`). */
+  readonly hotfixRollbackVersions: string[];
+  /** Hotfix versions the instance can take (`hotfix_upgrade_candidate_versions`). */
+  readonly hotfixVersions: string[];
+  /** Availability zones not yet upgraded by a grey upgrade (`not_fully_upgraded_az`). */
+  readonly notUpgradedAzs: string[];
+  /** Whether the upgrade in progress can be rolled back (`rollback_enabled`). */
+  readonly rollbackEnabled: boolean;
+  /** The version the instance runs (`source_version`). */
+  readonly sourceVersion?: string;
+  /** The version a grey upgrade in progress goes to (`target_version`); absent when none is. */
+  readonly targetVersion?: string;
+  /** Upgrade types (`grey`, `hotfix`, `inplace`) and their actions, each with whether it is allowed now. */
+  readonly upgradeTypes: UpgradeType[];
+  /** Availability zones a grey upgrade has upgraded (`already_upgraded_az`). */
+  readonly upgradedAzs: string[];
+  /** Versions the instance can be upgraded to (`upgrade_candidate_versions`), oldest first. */
+  readonly versions: string[];
 }

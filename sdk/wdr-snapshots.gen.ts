@@ -16,6 +16,8 @@ export class WdrSnapshots extends pulumi.dynamic.Resource {
   declare readonly instanceId: pulumi.Output<WdrSnapshotsOutputs["instanceId"]>;
   /** Whether the switch was ON before this resource first set it; restored on delete. */
   declare readonly originalEnabled: pulumi.Output<WdrSnapshotsOutputs["originalEnabled"]>;
+  /** The site the resource lives on (absent: the `tpops:endpoint` platform). */
+  declare readonly site: pulumi.Output<WdrSnapshotsOutputs["site"]>;
   /** Waiting limits. */
   declare readonly timeouts: pulumi.Output<WdrSnapshotsOutputs["timeouts"]>;
 

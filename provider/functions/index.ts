@@ -6,8 +6,16 @@ import { getBackups, getDifferentialBackups } from "./backup/backups";
 import { getBackupSource, getRestorableInstances, getRestoreTimes } from "./backup/restore";
 import { getSqlTemplates } from "./ops/sql-templates";
 import { getInspectionItems } from "./ops/inspection-items";
+import { getDataCenters } from "./infra/data-centers";
+import { getHostSpecifications, getHosts } from "./infra/hosts";
+import { getKeyPairs } from "./infra/key-pairs";
+import { getEngineVersions, getUpgradeCandidates } from "./instance/engine-versions";
+import { getInstances } from "./instance/instances";
+import { getParameterTemplate } from "./instance/parameter-template";
 import { closeAllClients } from "../client";
+import { configure } from "../config";
 import { runLookup, type LookupConfig, type LookupDefinition } from "./framework";
+import { inLookupSite } from "../sites";
 
 export const LOOKUPS: Readonly<Record<string, LookupDefinition<never, unknown>>> = {
   getBackups,
@@ -17,6 +25,14 @@ export const LOOKUPS: Readonly<Record<string, LookupDefinition<never, unknown>>>
   getRestoreTimes,
   getSqlTemplates,
   getInspectionItems,
+  getEngineVersions,
+  getHostSpecifications,
+  getUpgradeCandidates,
+  getInstances,
+  getHosts,
+  getDataCenters,
+  getKeyPairs,
+  getParameterTemplate,
 } as unknown as Record<string, LookupDefinition<never, unknown>>;
 
 let inFlight = 0;
@@ -31,12 +47,14 @@ let idle: NodeJS.Timeout | undefined;
 export async function lookup(name: string, args: unknown, config?: LookupConfig): Promise<unknown> {
   const def = LOOKUPS[name];
   if (!def) throw new Error(`${name}: no such lookup in this version of pulumi-tpops; upgrade the package`);
-  if (!config) return runLookup(def, args);
+  // The `site` argument (every lookup has one, schema.json) picks the platform; the definitions never see it.
+  if (!config) return inLookupSite(name, args, (rest) => runLookup(def, rest));
+  configure({ config });
   inFlight++;
   if (idle) clearTimeout(idle);
   idle = undefined;
   try {
-    return await runLookup(def, args, config);
+    return await inLookupSite(name, args, (rest) => runLookup(def, rest, config));
   } finally {
     if (--inFlight === 0) {
       idle = setTimeout(() => void closeAllClients().catch(() => undefined), 200);

@@ -458,7 +458,8 @@ export function makeProvider<I extends object, O extends object>(
     if (!current) throw new TpopsError(`${def.kind} ${id} disappeared while being ${how === "adopt" ? "adopted" : "taken up again"}; run pulumi up again`);
     // Adopting without a name keeps the live one (the program did not ask for a rename).
     const wanted = inputs.name === undefined && current.name !== undefined ? { ...inputs, name: current.name } : inputs;
-    const changed = changedInputs(def.meta, current, wanted).filter((k) => !def.localOnly.includes(k));
+    // The site is where the object was found (sites.ts), not something the platform reports.
+    const changed = changedInputs(def.meta, current, wanted).filter((k) => !def.localOnly.includes(k) && k !== "site");
     const replaceOnly = changed.filter((k) => def.meta.replaceOnChanges.includes(k));
     if (replaceOnly.length) {
       throw new TpopsError(

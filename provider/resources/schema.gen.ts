@@ -158,6 +158,150 @@ export interface InstanceRestoreFrom {
   readonly sourceInstanceId: string;
 }
 
+/** A data center as the platform lists it (reference 4.9.9 table 4-358). */
+export interface ListedDataCenter {
+  /** Description. */
+  readonly description?: string;
+  /** Number of hosts in it (`hosts_num`). */
+  readonly hostsNum?: number;
+  /** Data center id (`Host.dataCenterId`). */
+  readonly id: string;
+  /** Data center name. */
+  readonly name: string;
+}
+
+/** A host as the platform lists it (reference 4.9.1 tables 4-312 to 4-316). */
+export interface ListedHost {
+  /** CPU vendor, e.g. `intel` (`spec.cpu_spec`; `Host.cpuSpec`). */
+  readonly cpuSpec?: string;
+  /** When the host was added, ISO 8601 UTC. */
+  readonly createdAt?: string;
+  /** Name of its data center. */
+  readonly dataCenter?: string;
+  /** Id of its data center. */
+  readonly dataCenterId?: string;
+  /** Data disk size in GB (`spec.data_disk_size`). */
+  readonly dataDiskSize?: number;
+  /** Data IP. */
+  readonly dataIp?: string;
+  /** Description. */
+  readonly description?: string;
+  /** Error code of the host's last failed task (`async_task_error.error_code`), e.g. `DBS.06025042`. */
+  readonly errorCode?: string;
+  /** Error message of the host's last failed task (`async_task_error.error_msg`). */
+  readonly errorMessage?: string;
+  /** Floating IP. */
+  readonly floatIp?: string;
+  /** Host id. */
+  readonly id: string;
+  /** Id of the instance the host belongs to. */
+  readonly instanceId?: string;
+  /** Name of the instance the host belongs to. */
+  readonly instanceName?: string;
+  /** Id of the host's last job. */
+  readonly jobId?: string;
+  /** Manage IP (`Host.manageIp`, `Instance.manageIps`). */
+  readonly manageIp: string;
+  /** Memory in GB (`spec.mem`). */
+  readonly mem?: number;
+  /** Host name. */
+  readonly name: string;
+  /** Id of the instance node on the host. */
+  readonly nodeId?: string;
+  /** `x86` or `arm`. */
+  readonly osArch?: string;
+  /** Operating system, e.g. `kylin` (`Host.osType`). */
+  readonly osType?: string;
+  /** Operating system version, e.g. `V200R010`. */
+  readonly osVersion?: string;
+  /** System disk size in GB (`spec.root_disk_size`). */
+  readonly rootDiskSize?: number;
+  /** Id of the SSH key pair the host was added with. */
+  readonly sshKeyId?: string;
+  /** SSH port. */
+  readonly sshPort?: number;
+  /** `initializing`, `initialized`, `initialize_failed`, `unmanaged`, `in_use`, `deleting` or `delete_failed`. */
+  readonly status: string;
+  /** Storage type, e.g. `localssd` (`Host.storageType`). */
+  readonly storageType?: string;
+  /** Host type, e.g. `BMS`. */
+  readonly type?: string;
+  /** When the host last changed, ISO 8601 UTC. */
+  readonly updatedAt?: string;
+  /** Number of vCPUs (`spec.vcpus`). */
+  readonly vcpus?: number;
+  /** Business (virtual) IP. */
+  readonly virtualIp?: string;
+}
+
+/** An instance as the platform lists it (reference 4.11.8 table 4-519). */
+export interface ListedInstance {
+  /** Days automatic backups are kept (`backup_strategy.keep_days`). */
+  readonly backupKeepDays?: number;
+  /** Automatic backup window, UTC, e.g. `19:00-20:00` (`backup_strategy.start_time`). */
+  readonly backupStartTime?: string;
+  /** `strong` or `eventual` (distributed only, `ha.consistency`). */
+  readonly consistency?: string;
+  /** Replica consistency protocol, e.g. `quorum` (`ha.consistency_protocol`). */
+  readonly consistencyProtocol?: string;
+  /** Creation time, ISO 8601 (UTC when the platform gives its zone). */
+  readonly created?: string;
+  /** Default database user (`db_user_name`). */
+  readonly dbUserName?: string;
+  /** Engine, e.g. `GaussDB` (`datastore.type`). */
+  readonly engine?: string;
+  /** Engine version (`datastore.version`). */
+  readonly engineVersion?: string;
+  /** Flavor code (`flavor_ref`). */
+  readonly flavorRef?: string;
+  /** Instance id. */
+  readonly id: string;
+  /** `enterprise` for the enterprise edition (`instance_mode`). */
+  readonly instanceMode?: string;
+  /** Memory size (`flavor_info.mem`). */
+  readonly mem?: number;
+  /** Instance name. */
+  readonly name: string;
+  /** Database nodes. */
+  readonly nodes: InstanceNode[];
+  /** Database port. */
+  readonly port?: number;
+  /** Data IP addresses of the instance. */
+  readonly privateIps: string[];
+  /** Number of replicas (`replica_num`). */
+  readonly replicaNum?: number;
+  /** Standby replication, `sync` (`ha.replication_mode`). */
+  readonly replicationMode?: string;
+  /** `BUILD`, `ACTIVE`, `FAILED`, `REBOOTING`, `UPGRADING`, `RESTORING`, `BACKING UP` or `STORAGE FULL`. */
+  readonly status: string;
+  /** Time zone, e.g. `UTC+08:00`. */
+  readonly timeZone?: string;
+  /** Instance type as listed, e.g. `Combined` (distributed) or `centralization_standard` (primary/standby). */
+  readonly type?: string;
+  /** Last update time, as `created`. */
+  readonly updated?: string;
+  /** CPU cores (`flavor_info.vcpu`). */
+  readonly vcpus?: number;
+  /** Disk size (`volume.size`). */
+  readonly volumeSize?: number;
+  /** Disk type (`volume.type`). */
+  readonly volumeType?: string;
+}
+
+/** An SSH key pair as the platform lists it (reference 4.8.2 table 4-301). */
+export interface ListedKeyPair {
+  /** Creation time: ISO 8601 local time of the platform (4.8.2's `2023-12-18 14:47:32` carries no zone). */
+  readonly createdAt?: string;
+  /** Description. */
+  readonly description?: string;
+  /** Number of hosts added with it (`host_nums`). */
+  readonly hostNums?: number;
+  /** Key pair id (`Host.sshKeyId`). */
+  readonly id: string;
+  /** Key pair name. */
+  readonly name: string;
+}
+
 /** An instance the platform lists as fitting a backup or point in time (reference 4.2.10 table 4-40). */
 export interface RestorableInstance {
   /** Disk size in GB. */
@@ -204,6 +348,32 @@ export interface SqlThrottlingNode {
   readonly sqlId: string;
 }
 
+/** One parameter of an instance's template (reference 4.3.1 table 4-83), with its range read out. */
+export interface TemplateParameter {
+  /** The values an enumerated range (`on,off`) allows; absent for other ranges. */
+  readonly allowedValues?: string[];
+  /** What the parameter does. */
+  readonly description?: string;
+  /** Longest value of a `length a-b` range. */
+  readonly maxLength?: number;
+  /** Largest value of a numeric range (`10-262143`). */
+  readonly maximum?: number;
+  /** Shortest value of a `length a-b` range. */
+  readonly minLength?: number;
+  /** Smallest value of a numeric range (`10-262143`). */
+  readonly minimum?: number;
+  /** Parameter name: the key of `InstanceParameters.values` (distributed instances: `cn:<name>` or `dn:<name>`). */
+  readonly name: string;
+  /** Whether a change takes effect only after a restart (`restart_required`; see `InstanceParameters.restartIfRequired`). */
+  readonly restartRequired: boolean;
+  /** Parameter type, e.g. `integer`, `string`, `boolean`. */
+  readonly type?: string;
+  /** Current value. */
+  readonly value: string;
+  /** The range as the platform writes it (`value_range`), e.g. `10-262143` or `on,off`. */
+  readonly valueRange: string;
+}
+
 /** How long create, update and delete may wait for TPOPS jobs, as durations such as `30s`, `20m`, `1h30m`. (Dynamic resources do not receive Pulumi's `customTimeouts`.) */
 export interface Timeouts {
   /** Longest wait for create, e.g. `20m`. Default per resource. */
@@ -212,6 +382,24 @@ export interface Timeouts {
   readonly delete?: string;
   /** Longest wait for update, e.g. `20m`. Default per resource. */
   readonly update?: string;
+}
+
+/** One action of an upgrade type (reference 4.11.17 table 4-571). */
+export interface UpgradeAction {
+  /** `upgrade`, `commit`, `rollback`, `upgradeAutoCommit` or `inplace` (`upgrade_action`). */
+  readonly action: string;
+  /** Whether the action is allowed now (`enable`). */
+  readonly enabled: boolean;
+}
+
+/** One upgrade type of an instance (reference 4.11.17 table 4-570). */
+export interface UpgradeType {
+  /** Its actions (`upgrade_action_list`; empty when the platform lists none). */
+  readonly actions: UpgradeAction[];
+  /** Whether this type is allowed now (`enable`). */
+  readonly enabled: boolean;
+  /** `grey`, `hotfix` or `inplace` (`upgrade_type`). */
+  readonly type: string;
 }
 
 /** Per-resource facts the provider's check and diff use. */
@@ -236,6 +424,8 @@ export interface BackupInputs {
   readonly instanceId: string;
   /** Backup name: 4–64 characters, a letter first, then letters, digits, `-` or `_` (case-sensitive). Default: the Pulumi resource name plus six hex digits of its URN's hash (stable). Changing it replaces the backup. */
   readonly name?: string;
+  /** Name of the TPOPS platform this resource lives on: a key of `tpops:sites`. Default: the platform of the `tpops:endpoint` settings. Changing it replaces the resource (made on the new platform, then removed from the old). */
+  readonly site?: string;
   /** Waiting limits for the backup job. Defaults: create 60m, update 5m, delete 10m. */
   readonly timeouts?: Timeouts;
 }
@@ -260,6 +450,8 @@ export interface BackupOutputs {
   readonly instanceId: string;
   /** Backup name. */
   readonly name: string;
+  /** The site the resource lives on (absent: the `tpops:endpoint` platform). */
+  readonly site?: string;
   /** Size in MB, as last read. */
   readonly sizeMb?: number;
   /** `COMPLETED` or `FAILED` (`BUILDING` while the job runs), as last read. */
@@ -277,6 +469,7 @@ export const BackupMeta: ResourceMeta = {
     "description",
     "instanceId",
     "name",
+    "site",
     "timeouts"
   ],
   "requiredInputs": [
@@ -286,7 +479,8 @@ export const BackupMeta: ResourceMeta = {
     "backupType",
     "description",
     "instanceId",
-    "name"
+    "name",
+    "site"
   ],
   "secrets": [],
   "defaults": {
@@ -315,6 +509,8 @@ export interface BackupPolicyInputs {
   readonly prefetchBlock?: number;
   /** Upload rate limit in MB/s, 0–1024 (0 = unlimited). Default 75. Updates in place. */
   readonly rateLimit?: number;
+  /** Name of the TPOPS platform this resource lives on: a key of `tpops:sites`. Default: the platform of the `tpops:endpoint` settings. Changing it replaces the resource (made on the new platform, then removed from the old). */
+  readonly site?: string;
   /** One-hour UTC window `hh:00-HH:00` with HH = hh + 1 (`23:00-00:00` included). Default `19:00-20:00`. Updates in place. */
   readonly startTime?: string;
   /** Waiting limits (policy calls are synchronous; default 5m each). */
@@ -343,6 +539,8 @@ export interface BackupPolicyOutputs {
   readonly prefetchBlock: number;
   /** Upload rate limit in MB/s. */
   readonly rateLimit: number;
+  /** The site the resource lives on (absent: the `tpops:endpoint` platform). */
+  readonly site?: string;
   /** Backup window (UTC). */
   readonly startTime: string;
   /** Waiting limits. */
@@ -362,6 +560,7 @@ export const BackupPolicyMeta: ResourceMeta = {
     "period",
     "prefetchBlock",
     "rateLimit",
+    "site",
     "startTime",
     "timeouts"
   ],
@@ -369,7 +568,8 @@ export const BackupPolicyMeta: ResourceMeta = {
     "instanceId"
   ],
   "replaceOnChanges": [
-    "instanceId"
+    "instanceId",
+    "site"
   ],
   "secrets": [],
   "defaults": {
@@ -407,6 +607,8 @@ export interface BuiltinPasswordsInputs {
   readonly rdsReplPassword?: string;
   /** New password of root (4.4.8 `root_password`, with `root_name` root). The database password rule with `_` (A.3 DBS.200052 "数据库root密码非法"). Updates in place. (secret) */
   readonly rootPassword?: string;
+  /** Name of the TPOPS platform this resource lives on: a key of `tpops:sites`. Default: the platform of the `tpops:endpoint` settings. Changing it replaces the resource (made on the new platform, then removed from the old). */
+  readonly site?: string;
   /** Waiting limits (the call is synchronous; default 5m each). */
   readonly timeouts?: Timeouts;
 }
@@ -425,6 +627,8 @@ export interface BuiltinPasswordsOutputs {
   readonly rdsReplPassword?: string;
   /** root's password as last set by this resource. (secret) */
   readonly rootPassword?: string;
+  /** The site the resource lives on (absent: the `tpops:endpoint` platform). */
+  readonly site?: string;
   /** Waiting limits. */
   readonly timeouts?: Timeouts;
 }
@@ -439,13 +643,15 @@ export const BuiltinPasswordsMeta: ResourceMeta = {
     "rdsMetricPassword",
     "rdsReplPassword",
     "rootPassword",
+    "site",
     "timeouts"
   ],
   "requiredInputs": [
     "instanceId"
   ],
   "replaceOnChanges": [
-    "instanceId"
+    "instanceId",
+    "site"
   ],
   "secrets": [
     "rdsAdminPassword",
@@ -465,6 +671,8 @@ export interface DataCenterInputs {
   readonly description?: string;
   /** Unique name: at most 20 letters, digits, `-` or `_`. Default: the Pulumi resource name plus a random suffix. Updates in place. */
   readonly name?: string;
+  /** Name of the TPOPS platform this resource lives on: a key of `tpops:sites`. Default: the platform of the `tpops:endpoint` settings. Changing it replaces the resource (made on the new platform, then removed from the old). */
+  readonly site?: string;
   /** Waiting limits (data-center calls are synchronous; default 5m each). */
   readonly timeouts?: Timeouts;
 }
@@ -479,6 +687,8 @@ export interface DataCenterOutputs {
   readonly hostsNum: number;
   /** Name. */
   readonly name: string;
+  /** The site the resource lives on (absent: the `tpops:endpoint` platform). */
+  readonly site?: string;
   /** Waiting limits. */
   readonly timeouts?: Timeouts;
 }
@@ -490,10 +700,13 @@ export const DataCenterMeta: ResourceMeta = {
     "adopt",
     "description",
     "name",
+    "site",
     "timeouts"
   ],
   "requiredInputs": [],
-  "replaceOnChanges": [],
+  "replaceOnChanges": [
+    "site"
+  ],
   "secrets": [],
   "defaults": {
     "adopt": false
@@ -516,6 +729,8 @@ export interface DatabaseInputs {
   readonly name?: string;
   /** Owner: an existing user of the instance (4.4.13; checked at preview when the instance is known, and before the create), not a system user (`rdsAdmin`, `rdsMetric`, `rdsBackup`, `rdsRepl`). Default `root` (reference 4.4.1). Changing it replaces the database. */
   readonly owner?: string;
+  /** Name of the TPOPS platform this resource lives on: a key of `tpops:sites`. Default: the platform of the `tpops:endpoint` settings. Changing it replaces the resource (made on the new platform, then removed from the old). */
+  readonly site?: string;
   /** Template database to copy: `postgres`, `template0`, `template1` or `templatem`. Default: the platform's. The platform does not report it (4.4.12), so the state keeps the program's value. Changing it replaces the database. */
   readonly template?: string;
 }
@@ -536,6 +751,8 @@ export interface DatabaseOutputs {
   readonly name: string;
   /** Owner, as last read. */
   readonly owner: string;
+  /** The site the resource lives on (absent: the `tpops:endpoint` platform). */
+  readonly site?: string;
   /** Size as the platform reports it, e.g. `33 MB`, as last read. */
   readonly size: string;
   /** Template the database was created from, as the program gave it (absent when not given). */
@@ -553,6 +770,7 @@ export const DatabaseMeta: ResourceMeta = {
     "lcCtype",
     "name",
     "owner",
+    "site",
     "template"
   ],
   "requiredInputs": [
@@ -565,6 +783,7 @@ export const DatabaseMeta: ResourceMeta = {
     "lcCtype",
     "name",
     "owner",
+    "site",
     "template"
   ],
   "secrets": [],
@@ -586,6 +805,8 @@ export interface DbRoleInputs {
   readonly name?: string;
   /** Password: at least 8 characters, three of upper-case letters, lower-case letters, digits and specials, nothing outside letters, digits and the specials 4.4.16 prints (`~!@#$%^&*()=+[{}];,<.>/?`, backslash, vertical bar; not `_`). Required, except with `adopt`. No call changes a role's password, so changing it replaces the role. (secret) */
   readonly password?: string;
+  /** Name of the TPOPS platform this resource lives on: a key of `tpops:sites`. Default: the platform of the `tpops:endpoint` settings. Changing it replaces the resource (made on the new platform, then removed from the old). */
+  readonly site?: string;
   /** Waiting limits (role calls are synchronous; default 5m each). */
   readonly timeouts?: Timeouts;
 }
@@ -602,6 +823,8 @@ export interface DbRoleOutputs {
   readonly name: string;
   /** The password the role was created (or adopted) with. (secret) */
   readonly password?: string;
+  /** The site the resource lives on (absent: the `tpops:endpoint` platform). */
+  readonly site?: string;
   /** Waiting limits. */
   readonly timeouts?: Timeouts;
 }
@@ -614,6 +837,7 @@ export const DbRoleMeta: ResourceMeta = {
     "instanceId",
     "name",
     "password",
+    "site",
     "timeouts"
   ],
   "requiredInputs": [
@@ -622,7 +846,8 @@ export const DbRoleMeta: ResourceMeta = {
   "replaceOnChanges": [
     "instanceId",
     "name",
-    "password"
+    "password",
+    "site"
   ],
   "secrets": [
     "password"
@@ -642,6 +867,8 @@ export interface DbRoleMembershipInputs {
   readonly member: string;
   /** The role granted (4.4.18 `source_name`), e.g. a `DbRole`'s name or a built-in `gs_role_…` role. Changing it replaces the resource. */
   readonly role: string;
+  /** Name of the TPOPS platform this resource lives on: a key of `tpops:sites`. Default: the platform of the `tpops:endpoint` settings. Changing it replaces the resource (made on the new platform, then removed from the old). */
+  readonly site?: string;
   /** Waiting limits (the calls are synchronous; default 5m each). */
   readonly timeouts?: Timeouts;
 }
@@ -658,6 +885,8 @@ export interface DbRoleMembershipOutputs {
   readonly memberListed: boolean;
   /** The role. */
   readonly role: string;
+  /** The site the resource lives on (absent: the `tpops:endpoint` platform). */
+  readonly site?: string;
   /** Waiting limits. */
   readonly timeouts?: Timeouts;
 }
@@ -670,6 +899,7 @@ export const DbRoleMembershipMeta: ResourceMeta = {
     "instanceId",
     "member",
     "role",
+    "site",
     "timeouts"
   ],
   "requiredInputs": [
@@ -680,7 +910,8 @@ export const DbRoleMembershipMeta: ResourceMeta = {
   "replaceOnChanges": [
     "instanceId",
     "member",
-    "role"
+    "role",
+    "site"
   ],
   "secrets": [],
   "defaults": {
@@ -718,6 +949,8 @@ export interface DbUserInputs {
   readonly polAdmin?: boolean;
   /** May use streaming replication (4.4.7 `replication_enabled`; read from 4.4.13 `rolreplication`). Unset: not managed. Updates in place. */
   readonly replication?: boolean;
+  /** Name of the TPOPS platform this resource lives on: a key of `tpops:sites`. Default: the platform of the `tpops:endpoint` settings. Changing it replaces the resource (made on the new platform, then removed from the old). */
+  readonly site?: string;
   /** Database administrator (4.4.7 `sysadmin_enabled`; read from 4.4.13 `rolsuper`, "用户是否具有管理员权限"). Unset: not managed. Updates in place. */
   readonly sysadmin?: boolean;
   /** Waiting limits (user calls are synchronous; default 5m each). */
@@ -764,6 +997,8 @@ export interface DbUserOutputs {
   readonly polAdmin?: boolean;
   /** May use streaming replication, as last read. */
   readonly replication?: boolean;
+  /** The site the resource lives on (absent: the `tpops:endpoint` platform). */
+  readonly site?: string;
   /** Database administrator (`rolsuper`), as last read. */
   readonly sysadmin?: boolean;
   /** Waiting limits. */
@@ -788,6 +1023,7 @@ export const DbUserMeta: ResourceMeta = {
     "password",
     "polAdmin",
     "replication",
+    "site",
     "sysadmin",
     "timeouts"
   ],
@@ -796,7 +1032,8 @@ export const DbUserMeta: ResourceMeta = {
   ],
   "replaceOnChanges": [
     "instanceId",
-    "name"
+    "name",
+    "site"
   ],
   "secrets": [
     "password"
@@ -829,6 +1066,8 @@ export interface HostInputs {
   readonly osType: string;
   /** Password of the host's root user, used to add and to remove the host. Give this or `sshKeyId`. (secret) */
   readonly rootPassword?: string;
+  /** Name of the TPOPS platform this resource lives on: a key of `tpops:sites`. Default: the platform of the `tpops:endpoint` settings. Changing it replaces the resource (made on the new platform, then removed from the old). */
+  readonly site?: string;
   /** Id of a `KeyPair` whose public key is in root's `authorized_keys` (an id the platform does not know is refused at preview). Give this or `rootPassword`. Updates in place. */
   readonly sshKeyId?: string;
   /** SSH port, 1–65535 except 8002 and 12017 (reserved by TPOPS). Default 22. Changing it replaces the host. */
@@ -877,6 +1116,8 @@ export interface HostOutputs {
   readonly osType: string;
   /** Root password (kept, encrypted, to remove the host). (secret) */
   readonly rootPassword?: string;
+  /** The site the resource lives on (absent: the `tpops:endpoint` platform). */
+  readonly site?: string;
   /** Detected hardware. */
   readonly spec?: HostSpec;
   /** Key pair id. */
@@ -909,6 +1150,7 @@ export const HostMeta: ResourceMeta = {
     "name",
     "osType",
     "rootPassword",
+    "site",
     "sshKeyId",
     "sshPort",
     "storageType",
@@ -928,6 +1170,7 @@ export const HostMeta: ResourceMeta = {
     "cpuSpec",
     "manageIp",
     "osType",
+    "site",
     "sshPort",
     "storageType",
     "type"
@@ -952,6 +1195,8 @@ export interface InspectionSceneInputs {
   readonly itemIds: string[];
   /** Scene name (4.10.13 `name`): 4–64 characters, starting with a letter, letters, digits, `-` and `_` only; a name another scene has is refused at preview unless `adopt`. Default: the Pulumi name (other characters as `-`, a letter first) with `-` and 6 hex digits. Updates in place (4.10.15 `modify_name`). */
   readonly name?: string;
+  /** Name of the TPOPS platform this resource lives on: a key of `tpops:sites`. Default: the platform of the `tpops:endpoint` settings. Changing it replaces the resource (made on the new platform, then removed from the old). */
+  readonly site?: string;
   /** Waiting limits (the calls are synchronous; default 5m each). */
   readonly timeouts?: Timeouts;
 }
@@ -968,6 +1213,8 @@ export interface InspectionSceneOutputs {
   readonly name: string;
   /** Scene id (4.10.12 `scene_id`), absent when the platform lists none. */
   readonly sceneId?: string;
+  /** The site the resource lives on (absent: the `tpops:endpoint` platform). */
+  readonly site?: string;
   /** Waiting limits. */
   readonly timeouts?: Timeouts;
 }
@@ -979,12 +1226,15 @@ export const InspectionSceneMeta: ResourceMeta = {
     "adopt",
     "itemIds",
     "name",
+    "site",
     "timeouts"
   ],
   "requiredInputs": [
     "itemIds"
   ],
-  "replaceOnChanges": [],
+  "replaceOnChanges": [
+    "site"
+  ],
   "secrets": [],
   "defaults": {
     "adopt": false
@@ -1011,6 +1261,8 @@ export interface InspectionTaskInputs {
   readonly scene?: string;
   /** 4.10.2 `inspection_scope` (巡检方式): `real_time`, `daily`, `weekly` or `monthly`. Updates in place. */
   readonly scope: string;
+  /** Name of the TPOPS platform this resource lives on: a key of `tpops:sites`. Default: the platform of the `tpops:endpoint` settings. Changing it replaces the resource (made on the new platform, then removed from the old). */
+  readonly site?: string;
   /** 4.10.2 `task_start_time`, e.g. `2024-01-22T11:00:59+08:00`. Optional. Updates in place. */
   readonly taskStartTime?: string;
   /** 4.10.2 `inspection_time`, e.g. `01:00:00` (its example) or `2024-01-22T11:00:59+08:00` (its description). Optional. Updates in place. */
@@ -1043,6 +1295,8 @@ export interface InspectionTaskOutputs {
   readonly scene?: string;
   /** Scope. */
   readonly scope: string;
+  /** The site the resource lives on (absent: the `tpops:endpoint` platform). */
+  readonly site?: string;
   /** Status of the last run (4.10.1 `status`, e.g. `running`, `completed`), absent before the first run. */
   readonly status?: string;
   /** Start time. */
@@ -1066,6 +1320,7 @@ export const InspectionTaskMeta: ResourceMeta = {
     "policy",
     "scene",
     "scope",
+    "site",
     "taskStartTime",
     "time",
     "timeouts"
@@ -1077,7 +1332,8 @@ export const InspectionTaskMeta: ResourceMeta = {
     "scope"
   ],
   "replaceOnChanges": [
-    "day"
+    "day",
+    "site"
   ],
   "secrets": [],
   "defaults": {
@@ -1131,6 +1387,8 @@ export interface InstanceInputs {
   readonly rdsAdminPassword?: string;
   /** Create the instance from a backup of another instance, or from a point in time (reference 4.11.7), instead of empty. The restored instance takes the source's engine version (a different `engineVersion` is refused at preview, 4.2.9) and must be of the source's family (centralized or distributed); `engine` must be GaussDB and `installSettings` cannot be given (4.11.7 has neither). Checked at preview when the source is known: the backup exists and completed (4.2.15, 4.2.12), the time lies in a restorable period (4.2.11, the periods are in the message). After the create it is an ordinary instance. Changing it replaces the instance (a new restore); removing it changes nothing (the instance keeps its data). */
   readonly restoreFrom?: InstanceRestoreFrom;
+  /** Name of the TPOPS platform this resource lives on: a key of `tpops:sites`. Default: the platform of the `tpops:endpoint` settings. Changing it replaces the resource (made on the new platform, then removed from the old). */
+  readonly site?: string;
   /** Hosts of the standby AZ: only hcs1, quadruset and quadrusetnoetcd. Part of the instance's hosts: a change is recorded in place when it comes with a host change that runs in place (see `manageIps`); any other change replaces the instance. */
   readonly slaveAzIps?: string[];
   /** Deployment: centralized `single`, `triset`, `quadruset`, `pentaset`, `trisetnoetcd`, `quadrusetnoetcd`, `pentasetnoetcd`; distributed `hcs1`, `hcs2`, `hcs3`, `hcs4`, `hcs6` (case-insensitive). Updates in place between triset and pentaset, and between trisetnoetcd and pentasetnoetcd (with the matching `manageIps` change); other changes replace the instance. The noetcd forms need the platform whitelist `gaussdb_feature_supportDccCluster`; with it on, the platform installs triset, quadruset and pentaset as their noetcd forms, so name the noetcd form in the program. */
@@ -1199,6 +1457,8 @@ export interface InstanceOutputs {
   readonly rdsAdminPassword?: string;
   /** Where the instance was restored from, as the program said at create. */
   readonly restoreFrom?: InstanceRestoreFrom;
+  /** The site the resource lives on (absent: the `tpops:endpoint` platform). */
+  readonly site?: string;
   /** Hosts of the standby AZ. */
   readonly slaveAzIps?: string[];
   /** Deployment solution. */
@@ -1239,6 +1499,7 @@ export const InstanceMeta: ResourceMeta = {
     "port",
     "rdsAdminPassword",
     "restoreFrom",
+    "site",
     "slaveAzIps",
     "solution",
     "timeZone",
@@ -1265,6 +1526,7 @@ export const InstanceMeta: ResourceMeta = {
     "password",
     "port",
     "restoreFrom",
+    "site",
     "timeZone"
   ],
   "secrets": [
@@ -1285,6 +1547,8 @@ export interface InstanceLabelsInputs {
   readonly instanceId: string;
   /** Key → value, both strings (4.11.1 `key`, `value`: "是 String"; no length or character rule is printed). Updates in place. */
   readonly labels: Record<string, string>;
+  /** Name of the TPOPS platform this resource lives on: a key of `tpops:sites`. Default: the platform of the `tpops:endpoint` settings. Changing it replaces the resource (made on the new platform, then removed from the old). */
+  readonly site?: string;
   /** Waiting limits (the calls are synchronous; default 5m each). */
   readonly timeouts?: Timeouts;
 }
@@ -1297,6 +1561,8 @@ export interface InstanceLabelsOutputs {
   readonly labels: Record<string, string>;
   /** The value each owned key had before this resource first set it (keys that had none are absent); restored on delete. */
   readonly originalLabels: Record<string, string>;
+  /** The site the resource lives on (absent: the `tpops:endpoint` platform). */
+  readonly site?: string;
   /** Waiting limits. */
   readonly timeouts?: Timeouts;
 }
@@ -1307,6 +1573,7 @@ export const InstanceLabelsMeta: ResourceMeta = {
   "inputs": [
     "instanceId",
     "labels",
+    "site",
     "timeouts"
   ],
   "requiredInputs": [
@@ -1314,7 +1581,8 @@ export const InstanceLabelsMeta: ResourceMeta = {
     "labels"
   ],
   "replaceOnChanges": [
-    "instanceId"
+    "instanceId",
+    "site"
   ],
   "secrets": [],
   "defaults": {}
@@ -1326,6 +1594,8 @@ export interface InstanceParametersInputs {
   readonly instanceId: string;
   /** Restart the instance (4.11.10) when a change needs it, and wait. Default false. No API call on change. */
   readonly restartIfRequired?: boolean;
+  /** Name of the TPOPS platform this resource lives on: a key of `tpops:sites`. Default: the platform of the `tpops:endpoint` settings. Changing it replaces the resource (made on the new platform, then removed from the old). */
+  readonly site?: string;
   /** Waiting limits for the parameter and restart jobs. Defaults: create 30m, update 30m, delete 30m. */
   readonly timeouts?: Timeouts;
   /** Parameter name → value, as strings (distributed instances name them `cn:<name>` or `dn:<name>`), spelled as the template's range has them: `on`, not `ON` or ` on` (refused with the spelling to use, since the platform would keep its own). Updates in place. */
@@ -1342,6 +1612,8 @@ export interface InstanceParametersOutputs {
   readonly pendingRestart: boolean;
   /** Whether changes needing a restart restart the instance. */
   readonly restartIfRequired: boolean;
+  /** The site the resource lives on (absent: the `tpops:endpoint` platform). */
+  readonly site?: string;
   /** Waiting limits. */
   readonly timeouts?: Timeouts;
   /** Managed parameter values, as last read. */
@@ -1354,6 +1626,7 @@ export const InstanceParametersMeta: ResourceMeta = {
   "inputs": [
     "instanceId",
     "restartIfRequired",
+    "site",
     "timeouts",
     "values"
   ],
@@ -1362,7 +1635,8 @@ export const InstanceParametersMeta: ResourceMeta = {
     "values"
   ],
   "replaceOnChanges": [
-    "instanceId"
+    "instanceId",
+    "site"
   ],
   "secrets": [],
   "defaults": {
@@ -1378,6 +1652,8 @@ export interface IntelligentOpsInputs {
   readonly enabled?: boolean;
   /** Id of the instance to enrol (4.6.1 `instance_ids`). Changing it replaces the resource. */
   readonly instanceId: string;
+  /** Name of the TPOPS platform this resource lives on: a key of `tpops:sites`. Default: the platform of the `tpops:endpoint` settings. Changing it replaces the resource (made on the new platform, then removed from the old). */
+  readonly site?: string;
   /** Waiting limits for the enrolment job. Defaults: create 10m, update 10m, delete 10m. */
   readonly timeouts?: Timeouts;
 }
@@ -1392,6 +1668,8 @@ export interface IntelligentOpsOutputs {
   readonly instanceId: string;
   /** Whether the instance was enrolled in `dbAssistId` before this resource first set it; given back on delete. */
   readonly originalEnabled: boolean;
+  /** The site the resource lives on (absent: the `tpops:endpoint` platform). */
+  readonly site?: string;
   /** Waiting limits. */
   readonly timeouts?: Timeouts;
 }
@@ -1403,6 +1681,7 @@ export const IntelligentOpsMeta: ResourceMeta = {
     "dbAssistId",
     "enabled",
     "instanceId",
+    "site",
     "timeouts"
   ],
   "requiredInputs": [
@@ -1411,7 +1690,8 @@ export const IntelligentOpsMeta: ResourceMeta = {
   ],
   "replaceOnChanges": [
     "dbAssistId",
-    "instanceId"
+    "instanceId",
+    "site"
   ],
   "secrets": [],
   "defaults": {
@@ -1431,6 +1711,8 @@ export interface KeyPairInputs {
   readonly forceDelete?: boolean;
   /** Unique name, at most 128 bytes; a name another key pair has is refused at preview (unless `adopt`). Default: the Pulumi resource name plus a random suffix. Updates in place. */
   readonly name?: string;
+  /** Name of the TPOPS platform this resource lives on: a key of `tpops:sites`. Default: the platform of the `tpops:endpoint` settings. Changing it replaces the resource (made on the new platform, then removed from the old). */
+  readonly site?: string;
   /** Waiting limits (key-pair calls are synchronous; default 5m each). */
   readonly timeouts?: Timeouts;
 }
@@ -1453,6 +1735,8 @@ export interface KeyPairOutputs {
   readonly name: string;
   /** The OpenSSH public key line (`ssh-rsa AAAA…`) for `authorized_keys`. */
   readonly publicKey: string;
+  /** The site the resource lives on (absent: the `tpops:endpoint` platform). */
+  readonly site?: string;
   /** Waiting limits. */
   readonly timeouts?: Timeouts;
 }
@@ -1466,11 +1750,13 @@ export const KeyPairMeta: ResourceMeta = {
     "description",
     "forceDelete",
     "name",
+    "site",
     "timeouts"
   ],
   "requiredInputs": [],
   "replaceOnChanges": [
-    "algorithm"
+    "algorithm",
+    "site"
   ],
   "secrets": [],
   "defaults": {
@@ -1498,6 +1784,8 @@ export interface PrivilegesInputs {
   readonly schema?: string;
   /** What the privileges are on (reference 4.4.6 `scope`; any case): `database`, `schema`, `table` (tables or views), `table_column`, `sequence`, `function`, `procedure` or `tablespace`. Changing it replaces the resource. */
   readonly scope: "database" | "schema" | "table" | "table_column" | "sequence" | "function" | "procedure" | "tablespace";
+  /** Name of the TPOPS platform this resource lives on: a key of `tpops:sites`. Default: the platform of the `tpops:endpoint` settings. Changing it replaces the resource (made on the new platform, then removed from the old). */
+  readonly site?: string;
   /** Waiting limits (the calls are synchronous; default 5m each). */
   readonly timeouts?: Timeouts;
 }
@@ -1522,6 +1810,8 @@ export interface PrivilegesOutputs {
   readonly schema?: string;
   /** Scope. */
   readonly scope: string;
+  /** The site the resource lives on (absent: the `tpops:endpoint` platform). */
+  readonly site?: string;
   /** Waiting limits. */
   readonly timeouts?: Timeouts;
 }
@@ -1538,6 +1828,7 @@ export const PrivilegesMeta: ResourceMeta = {
     "privileges",
     "schema",
     "scope",
+    "site",
     "timeouts"
   ],
   "requiredInputs": [
@@ -1553,7 +1844,8 @@ export const PrivilegesMeta: ResourceMeta = {
     "instanceId",
     "objects",
     "schema",
-    "scope"
+    "scope",
+    "site"
   ],
   "secrets": [],
   "defaults": {}
@@ -1571,6 +1863,8 @@ export interface SchemaInputs {
   readonly name?: string;
   /** Owner: 1–63 characters, not starting with `pg` or a digit, not a system user (`rdsAdmin`, `rdsMetric`, `rdsBackup`, `rdsRepl`). A user the instance does not have is warned about at preview (reference 4.4.2 does not require an existing one). Changing it replaces the schema. */
   readonly owner: string;
+  /** Name of the TPOPS platform this resource lives on: a key of `tpops:sites`. Default: the platform of the `tpops:endpoint` settings. Changing it replaces the resource (made on the new platform, then removed from the old). */
+  readonly site?: string;
 }
 
 /** Outputs (state) of Schema. */
@@ -1585,6 +1879,8 @@ export interface SchemaOutputs {
   readonly name: string;
   /** Owner, as last read. */
   readonly owner: string;
+  /** The site the resource lives on (absent: the `tpops:endpoint` platform). */
+  readonly site?: string;
 }
 
 /** Schema facts of Schema. */
@@ -1595,7 +1891,8 @@ export const SchemaMeta: ResourceMeta = {
     "database",
     "instanceId",
     "name",
-    "owner"
+    "owner",
+    "site"
   ],
   "requiredInputs": [
     "database",
@@ -1606,7 +1903,8 @@ export const SchemaMeta: ResourceMeta = {
     "database",
     "instanceId",
     "name",
-    "owner"
+    "owner",
+    "site"
   ],
   "secrets": [],
   "defaults": {
@@ -1628,6 +1926,8 @@ export interface SqlPatchInputs {
   readonly name?: string;
   /** Id of a CN or DN node of the instance (`Instance` nodes). Changing it replaces the patch. */
   readonly nodeId: string;
+  /** Name of the TPOPS platform this resource lives on: a key of `tpops:sites`. Default: the platform of the `tpops:endpoint` settings. Changing it replaces the resource (made on the new platform, then removed from the old). */
+  readonly site?: string;
   /** The slow statement's `unique_sql_id` (from the slow-SQL list). Changing it replaces the patch. */
   readonly sqlId: string;
   /** Waiting limits (patch calls are synchronous; default 5m each). */
@@ -1648,6 +1948,8 @@ export interface SqlPatchOutputs {
   readonly name: string;
   /** Node id. */
   readonly nodeId: string;
+  /** The site the resource lives on (absent: the `tpops:endpoint` platform). */
+  readonly site?: string;
   /** The statement's unique SQL id. */
   readonly sqlId: string;
   /** `enabled` or `disabled`, as 4.6.5 answers `patch_status`. */
@@ -1666,6 +1968,7 @@ export const SqlPatchMeta: ResourceMeta = {
     "instanceId",
     "name",
     "nodeId",
+    "site",
     "sqlId",
     "timeouts"
   ],
@@ -1680,6 +1983,7 @@ export const SqlPatchMeta: ResourceMeta = {
     "instanceId",
     "name",
     "nodeId",
+    "site",
     "sqlId"
   ],
   "secrets": [],
@@ -1715,6 +2019,8 @@ export interface SqlThrottlingTaskInputs {
   readonly nodeInfos?: SqlThrottlingNode[];
   /** Concurrency allowed, 0–2147483647. Changing it replaces the task. */
   readonly parallelSize: number;
+  /** Name of the TPOPS platform this resource lives on: a key of `tpops:sites`. Default: the platform of the `tpops:endpoint` settings. Changing it replaces the resource (made on the new platform, then removed from the old). */
+  readonly site?: string;
   /** The SQL template a CN node ran (`getSqlTemplates`): required for `SQL_ID`, ignored with a warning otherwise. Changing it replaces the task. */
   readonly sqlModel?: string;
   /** Start of the window (UTC instant), `yyyy-mm-ddThh:mm:ssZ` or `yyyy-mm-ddThh:mm:ss+hhmm`: required for scope `SQL`, optional for `SESSION`; no earlier than two minutes before now when the task is made. Changing it replaces the task. */
@@ -1759,6 +2065,8 @@ export interface SqlThrottlingTaskOutputs {
   readonly parallelSize: number;
   /** The platform's rule name. */
   readonly ruleName?: string;
+  /** The site the resource lives on (absent: the `tpops:endpoint` platform). */
+  readonly site?: string;
   /** SQL template (SQL_ID). */
   readonly sqlModel?: string;
   /** Start of the window. */
@@ -1789,6 +2097,7 @@ export const SqlThrottlingTaskMeta: ResourceMeta = {
     "name",
     "nodeInfos",
     "parallelSize",
+    "site",
     "sqlModel",
     "startTime",
     "taskScope",
@@ -1813,6 +2122,7 @@ export const SqlThrottlingTaskMeta: ResourceMeta = {
     "name",
     "nodeInfos",
     "parallelSize",
+    "site",
     "sqlModel",
     "startTime",
     "taskScope"
@@ -1829,6 +2139,8 @@ export interface WdrSnapshotsInputs {
   readonly enabled?: boolean;
   /** Id of the instance. Changing it replaces the resource. */
   readonly instanceId: string;
+  /** Name of the TPOPS platform this resource lives on: a key of `tpops:sites`. Default: the platform of the `tpops:endpoint` settings. Changing it replaces the resource (made on the new platform, then removed from the old). */
+  readonly site?: string;
   /** Waiting limits (the calls are synchronous; default 5m each). */
   readonly timeouts?: Timeouts;
 }
@@ -1843,6 +2155,8 @@ export interface WdrSnapshotsOutputs {
   readonly instanceId: string;
   /** Whether the switch was ON before this resource first set it; restored on delete. */
   readonly originalEnabled: boolean;
+  /** The site the resource lives on (absent: the `tpops:endpoint` platform). */
+  readonly site?: string;
   /** Waiting limits. */
   readonly timeouts?: Timeouts;
 }
@@ -1853,13 +2167,15 @@ export const WdrSnapshotsMeta: ResourceMeta = {
   "inputs": [
     "enabled",
     "instanceId",
+    "site",
     "timeouts"
   ],
   "requiredInputs": [
     "instanceId"
   ],
   "replaceOnChanges": [
-    "instanceId"
+    "instanceId",
+    "site"
   ],
   "secrets": [],
   "defaults": {
@@ -1920,6 +2236,24 @@ export interface GetBackupsResult {
   readonly backups: BackupInfo[];
 }
 
+/** Arguments of the lookup getDataCenters. */
+export interface GetDataCentersInputs {
+  /** Only the data center with this id. */
+  readonly id?: string;
+  /** Only data centers with this name (reference 4.9.9 "按照机房别名查询"). */
+  readonly name?: string;
+  /** Order by `name` or `hosts_num` (reference 4.9.9 `sort_key`). Default: the platform's order. */
+  readonly sortKey?: string;
+  /** `asc` or `desc` (reference 4.9.9 `sort_order`). */
+  readonly sortOrder?: string;
+}
+
+/** Result of the lookup getDataCenters. */
+export interface GetDataCentersResult {
+  /** The data centers, in the order asked for. */
+  readonly dataCenters: ListedDataCenter[];
+}
+
 /** Arguments of the lookup getDifferentialBackups. */
 export interface GetDifferentialBackupsInputs {
   /** ISO 8601 time with a zone. Default: 24 hours ago. */
@@ -1936,6 +2270,58 @@ export interface GetDifferentialBackupsResult {
   readonly backups: BackupInfo[];
 }
 
+/** Arguments of the lookup getEngineVersions. */
+export interface GetEngineVersionsInputs {
+}
+
+/** Result of the lookup getEngineVersions. */
+export interface GetEngineVersionsResult {
+  /** The newest version (what an `Instance` without `engineVersion` gets). Absent when the platform offers none. */
+  readonly latest?: string;
+  /** Every version, oldest first (compared number by number: `3.103.0` before `3.200.0`). */
+  readonly versions: string[];
+}
+
+/** Arguments of the lookup getHostSpecifications. */
+export interface GetHostSpecificationsInputs {
+}
+
+/** Result of the lookup getHostSpecifications. */
+export interface GetHostSpecificationsResult {
+  /** CPU vendors (`Host.cpuSpec`), e.g. `intel`, `kunpeng`, `hygon`. */
+  readonly cpuSpecs: string[];
+  /** Operating systems (`Host.osType`), e.g. `kylin`, `uniontech`. */
+  readonly osTypes: string[];
+  /** Storage types (`Host.storageType`), e.g. `localssd`, `dorado`. */
+  readonly storageTypes: string[];
+  /** Host types (`Host.type`), e.g. `BMS`, `CONTAINER`. */
+  readonly types: string[];
+}
+
+/** Arguments of the lookup getHosts. */
+export interface GetHostsInputs {
+  /** Only hosts of this data center (reference 4.9.1 `data_center_id`). */
+  readonly dataCenterId?: string;
+  /** Only the host with this id. */
+  readonly id?: string;
+  /** Only hosts with this name (reference 4.9.1 "按照主机别名查询"). */
+  readonly name?: string;
+  /** Order by `name`, `type` or `status` (reference 4.9.1 `sort_key`). Default: the platform's order. */
+  readonly sortKey?: string;
+  /** `asc` or `desc` (reference 4.9.1 `sort_order`). */
+  readonly sortOrder?: string;
+  /** Only hosts in this status: `initializing`, `initialized` (free), `initialize_failed`, `unmanaged`, `in_use`, `deleting` or `delete_failed` (reference 4.9.1). */
+  readonly status?: string;
+  /** Only hosts of this type, e.g. `BMS` (the types `getHostSpecifications` lists). */
+  readonly type?: string;
+}
+
+/** Result of the lookup getHosts. */
+export interface GetHostsResult {
+  /** The hosts, in the order asked for. */
+  readonly hosts: ListedHost[];
+}
+
 /** Arguments of the lookup getInspectionItems. */
 export interface GetInspectionItemsInputs {
 }
@@ -1944,6 +2330,60 @@ export interface GetInspectionItemsInputs {
 export interface GetInspectionItemsResult {
   /** Every item, category by category in the platform's order. */
   readonly items: InspectionItem[];
+}
+
+/** Arguments of the lookup getInstances. */
+export interface GetInstancesInputs {
+  /** Only instances of this engine: `GaussDB` (case-sensitive, reference 4.11.8 `datastore_type`). */
+  readonly datastoreType?: string;
+  /** Only the instance with this id; `*text` matches the ids containing `text` (reference 4.11.8: a leading `*` asks for a fuzzy match; `*` alone is refused). */
+  readonly id?: string;
+  /** Only the instance with this name; `*text` matches the names containing `text` (reference 4.11.8, as for `id`). */
+  readonly name?: string;
+  /** Only `Enterprise` (distributed) or `Ha` (primary/standby) instances (case-sensitive, reference 4.11.8 `type`). */
+  readonly type?: string;
+}
+
+/** Result of the lookup getInstances. */
+export interface GetInstancesResult {
+  /** The instances, in the platform's order. */
+  readonly instances: ListedInstance[];
+}
+
+/** Arguments of the lookup getKeyPairs. */
+export interface GetKeyPairsInputs {
+  /** Only key pairs with this description (reference 4.8.2 "按照私钥描述查找"). */
+  readonly description?: string;
+  /** Only the key pair with this id. */
+  readonly id?: string;
+  /** Only key pairs with this name. */
+  readonly name?: string;
+}
+
+/** Result of the lookup getKeyPairs. */
+export interface GetKeyPairsResult {
+  /** The key pairs, in the platform's order. */
+  readonly keyPairs: ListedKeyPair[];
+}
+
+/** Arguments of the lookup getParameterTemplate. */
+export interface GetParameterTemplateInputs {
+  /** Id of the instance. */
+  readonly instanceId: string;
+}
+
+/** Result of the lookup getParameterTemplate. */
+export interface GetParameterTemplateResult {
+  /** When the template was made: ISO 8601 local time of the platform (4.3.1 `created` "yyyy-MM-dd HH:mm:ss" carries no zone). */
+  readonly created?: string;
+  /** Engine name, e.g. `GaussDB` (`datastore_name`). */
+  readonly engineName?: string;
+  /** Engine version of the template (`datastore_version`). */
+  readonly engineVersion?: string;
+  /** Every parameter, in the platform's order. */
+  readonly parameters: TemplateParameter[];
+  /** When the template last changed, as `created`. */
+  readonly updated?: string;
 }
 
 /** Arguments of the lookup getRestorableInstances. */
@@ -1990,4 +2430,34 @@ export interface GetSqlTemplatesInputs {
 export interface GetSqlTemplatesResult {
   /** The templates, in the platform's order. */
   readonly templates: SqlTemplate[];
+}
+
+/** Arguments of the lookup getUpgradeCandidates. */
+export interface GetUpgradeCandidatesInputs {
+  /** Id of the instance. */
+  readonly instanceId: string;
+}
+
+/** Result of the lookup getUpgradeCandidates. */
+export interface GetUpgradeCandidatesResult {
+  /** Availability zone id → its description (4.11.17 `az_description_map`). */
+  readonly azDescriptions: Record<string, string>;
+  /** Hotfix versions that can be rolled back (`hotfix_rollback_candidate_versions`). */
+  readonly hotfixRollbackVersions: string[];
+  /** Hotfix versions the instance can take (`hotfix_upgrade_candidate_versions`). */
+  readonly hotfixVersions: string[];
+  /** Availability zones not yet upgraded by a grey upgrade (`not_fully_upgraded_az`). */
+  readonly notUpgradedAzs: string[];
+  /** Whether the upgrade in progress can be rolled back (`rollback_enabled`). */
+  readonly rollbackEnabled: boolean;
+  /** The version the instance runs (`source_version`). */
+  readonly sourceVersion?: string;
+  /** The version a grey upgrade in progress goes to (`target_version`); absent when none is. */
+  readonly targetVersion?: string;
+  /** Upgrade types (`grey`, `hotfix`, `inplace`) and their actions, each with whether it is allowed now. */
+  readonly upgradeTypes: UpgradeType[];
+  /** Availability zones a grey upgrade has upgraded (`already_upgraded_az`). */
+  readonly upgradedAzs: string[];
+  /** Versions the instance can be upgraded to (`upgrade_candidate_versions`), oldest first. */
+  readonly versions: string[];
 }

@@ -28,6 +28,9 @@ import { sqlThrottlingTaskDefinition } from "../../provider/resources/ops/sql-th
 import { sqlPatchDefinition } from "../../provider/resources/ops/sql-patch";
 
 const DEFINITIONS = [dataCenterDefinition, keyPairDefinition, hostDefinition, instanceDefinition, backupPolicyDefinition, backupDefinition, instanceParametersDefinition, databaseDefinition, schemaDefinition, privilegesDefinition, dbRoleMembershipDefinition, dbUserDefinition, dbRoleDefinition, builtinPasswordsDefinition, wdrSnapshotsDefinition, intelligentOpsDefinition, instanceLabelsDefinition, inspectionTaskDefinition, inspectionSceneDefinition, sqlThrottlingTaskDefinition, sqlPatchDefinition];
+/** The rows of the inputs every resource has: `site` (provider/sites.ts). */
+const EVERY = "Every resource";
+const EVERY_RESOURCE_INPUTS = ["site"];
 const doc = readFileSync(join(__dirname, "../../docs/validation.md"), "utf8");
 
 interface Def {
@@ -92,20 +95,26 @@ describe("docs/validation.md", () => {
   const table = rows();
 
   it("has rows for every resource", () => {
-    expect(new Set(table.map((r) => r.resource))).toEqual(new Set(DEFINITIONS.map((d) => d.kind)));
+    expect(new Set(table.map((r) => r.resource))).toEqual(new Set([EVERY, ...DEFINITIONS.map((d) => d.kind)]));
+  });
+
+  it("documents the inputs every resource has (handled by provider/sites.ts, not the resource's schema) once", () => {
+    const every = table.filter((r) => r.resource === EVERY);
+    expect(new Set(every.flatMap((r) => r.fields))).toEqual(new Set(EVERY_RESOURCE_INPUTS));
+    for (const d of DEFINITIONS) for (const k of EVERY_RESOURCE_INPUTS) expect(d.meta.inputs, `${d.kind} has no ${k} in schema.json`).toContain(k);
   });
 
   it.each(DEFINITIONS.map((d) => [d.kind, d] as const))("lists every input field of %s", (kind, def) => {
     const fields = fieldPaths(def.inputs as unknown as z.ZodType);
     // The walk sees the schema: the top-level fields are the schema's inputs (schema.json inputProperties).
-    expect(new Set(fields.map((f) => f.split(/[.[]/)[0]))).toEqual(new Set(def.meta.inputs));
+    expect(new Set(fields.map((f) => f.split(/[.[]/)[0]))).toEqual(new Set(def.meta.inputs.filter((k) => !EVERY_RESOURCE_INPUTS.includes(k))));
     const documented = new Set(table.filter((r) => r.resource === kind).flatMap((r) => r.fields));
     const missing = fields.filter((f) => !documented.has(f));
     expect(missing, `fields of ${kind} without a row in docs/validation.md`).toEqual([]);
   });
 
   it("names only fields that exist", () => {
-    const byKind = new Map(DEFINITIONS.map((d) => [d.kind, new Set(fieldPaths(d.inputs as unknown as z.ZodType))]));
+    const byKind = new Map([[EVERY, new Set(EVERY_RESOURCE_INPUTS)], ...DEFINITIONS.map((d) => [d.kind, new Set(fieldPaths(d.inputs as unknown as z.ZodType))] as const)]);
     for (const r of table) {
       expect(r.fields.length, r.line).toBeGreaterThan(0);
       for (const f of r.fields) expect(byKind.get(r.resource)?.has(f), `${r.resource} ${f}: ${r.line}`).toBe(true);
