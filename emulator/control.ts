@@ -6,6 +6,7 @@ import { zodToDbs } from "./validate";
 import { instanceView, type GaussInstance } from "./routes/instance-model";
 import { dataCenterView, hostView, instanceStateView, keyPairView, redacted } from "./views";
 import { databaseObjectsState } from "./domain/database/model";
+import { seedUnmanagedDatabase, unmanagedDatabaseView } from "./domain/takeover";
 
 /** A control-API answer (JSON body, or none for 204). */
 export interface ControlResponse {
@@ -72,6 +73,8 @@ export function handleControl(
           sqlLimitTasks: Object.values(d.sqlLimitTasks),
           sqlPatches: Object.values(d.sqlPatches),
           sqlTemplates: Object.values(d.sqlTemplates),
+          // databases on hosts TPOPS does not manage, or manages through 4.11.13 (domain/takeover.ts; no password hash)
+          unmanagedDatabases: Object.values(d.unmanagedDatabases ?? {}).map(unmanagedDatabaseView),
         },
       };
     }
@@ -101,6 +104,12 @@ export function handleControl(
       ctx.state.data.sqlTemplates[id] = { id, ...t };
       ctx.persist();
       return { status: 201, body: { id } };
+    }
+    case "POST /unmanaged-databases": {
+      // A GaussDB installed on hosts outside TPOPS (what 4.11.12 checks and 4.11.13 takes over): domain/takeover.ts.
+      const rec = seedUnmanagedDatabase(ctx, body);
+      ctx.persist();
+      return { status: 201, body: unmanagedDatabaseView(rec) };
     }
     case "PUT /time-scale":
       ctx.jobs.setTimeScale(parse(timeScaleSchema).timeScale);

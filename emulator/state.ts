@@ -3,6 +3,8 @@ import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import type { AccountRecord, DatabaseRecord, GrantRecord, SchemaRecord } from "./domain/database/records";
 import type { SqlLimitTaskRecord, SqlPatchRecord, SqlTemplateRecord } from "./domain/ops/sql-records";
 import type { InspectionSceneRecord, InspectionTaskRecord } from "./domain/ops/inspection-rules";
+import type { UnmanagedDatabaseRecord } from "./domain/takeover";
+import type { DrRelationRecord } from "./domain/dr/dr-records";
 
 /** A data center (machine room) as stored (reference 4.9.9–4.9.12). */
 export interface DataCenterRecord {
@@ -117,11 +119,15 @@ export interface Collections {
   /** Inspection tasks (reference 4.10.1–4.10.6) by id, and scenes (4.10.12–4.10.15) by scene_id. */
   inspectionTasks: Record<string, InspectionTaskRecord>;
   inspectionScenes: Record<string, InspectionSceneRecord>;
+  /** Databases running on hosts without TPOPS managing them (reference 4.11.12, 4.11.13, 4.11.5): domain/takeover.ts. */
+  unmanagedDatabases: Record<string, UnmanagedDatabaseRecord>;
+  /** This site's side of each disaster-recovery relation (reference 4.18), by record id: domain/dr/dr-records.ts. */
+  drRelations: Record<string, DrRelationRecord>;
 }
 
 /** Fresh, empty collections. */
 export function emptyCollections(): Collections {
-  return { dataCenters: {}, keyPairs: {}, hosts: {}, instances: {}, jobs: {}, extra: {}, dbDatabases: {}, dbSchemas: {}, dbAccounts: {}, dbGrants: {}, sqlLimitTasks: {}, sqlPatches: {}, sqlTemplates: {}, inspectionTasks: {}, inspectionScenes: {} };
+  return { dataCenters: {}, keyPairs: {}, hosts: {}, instances: {}, jobs: {}, extra: {}, dbDatabases: {}, dbSchemas: {}, dbAccounts: {}, dbGrants: {}, sqlLimitTasks: {}, sqlPatches: {}, sqlTemplates: {}, inspectionTasks: {}, inspectionScenes: {}, unmanagedDatabases: {}, drRelations: {} };
 }
 
 /** A new random UUID (the id format of data centers, hosts, key pairs). */

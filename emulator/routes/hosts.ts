@@ -5,6 +5,7 @@ import type { EmulatorContext, Router } from "../router";
 import { isoSeconds, newUuid, type HostRecord, type HostStatus, type JobRecord } from "../state";
 import { byteLength, page, parseBody, parseQuery, queryInt } from "../validate";
 import { hostView } from "../views";
+import { addedHostStatus, checkHostAddForDatabase } from "../domain/takeover";
 
 /** Host specifications answered by reference 4.9.8 (its example, verbatim; each value is in the table's 枚举值). */
 export const HOST_SPECIFICATIONS = {
@@ -126,7 +127,8 @@ export function register(r: Router, ctx: EmulatorContext): void {
       for (const id of payloadIds(job)) {
         const h = hosts()[id];
         if (!h || h.status !== "initializing") continue;
-        h.status = "initialized";
+        // reference 4.9.1 status "待纳管": a host carrying a database TPOPS does not manage (domain/takeover.ts)
+        h.status = addedHostStatus(ctx, h.ip.manage_ip);
         // The agent reports the host's facts once installed (4.9.1 `os_arch` "枚举值: x86 arm").
         h.os.os_version = h.os.os_type === "kylin" ? "V10" : "20";
         h.os.os_arch = h.spec.cpu_spec === "kunpeng" ? "arm" : "x86";
@@ -229,6 +231,7 @@ export function register(r: Router, ctx: EmulatorContext): void {
       if (!ctx.state.data.dataCenters[h.data_center_id]) {
         throw new DbsError(400, "DBS.06025058", { field: `${f}.data_center_id`, detail: `no data center ${h.data_center_id}` });
       }
+      checkHostAddForDatabase(ctx, h.ip.manage_ip, h.data_center_id, `${f}.data_center_id`);
       // reference 4.9.2 接口约束 "同一主机不允许被多个云数据库GaussDB管理平台重复添加"; A.3 DBS.06025027
       if (ctx.state.hostByManageIp(h.ip.manage_ip)) {
         throw new DbsError(400, "DBS.06025027", { field: `${f}.ip.manage_ip`, detail: `a host with manage_ip ${h.ip.manage_ip} already exists` });

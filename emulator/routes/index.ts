@@ -14,6 +14,7 @@ import { register as instanceSwitches } from "./ops/instance-switches";
 import { register as inspections } from "./ops/inspections";
 import { register as sqlThrottling } from "./ops/sql-throttling";
 import { register as sqlPatches } from "./ops/sql-patches";
+import { register as takeover } from "./takeover";
 
 /** Every API area's `register` function; route authors add theirs here (one import + one entry). */
-export const routeModules: ReadonlyArray<(r: Router, ctx: EmulatorContext) => void> = [auth, jobs, dataCenters, keyPairs, hosts, instances, parameters, backups, engineVersions, databaseObjects, instanceSwitches, inspections, sqlThrottling, sqlPatches, backupRestore];
+export const routeModules: ReadonlyArray<(r: Router, ctx: EmulatorContext) => void> = [auth, jobs, dataCenters, keyPairs, hosts, instances, parameters, backups, engineVersions, databaseObjects, instanceSwitches, inspections, sqlThrottling, sqlPatches, backupRestore, takeover];

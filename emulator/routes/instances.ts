@@ -6,6 +6,7 @@ import { knownFields, noteUnknownFields, page, parseBody, parseQuery, queryInt, 
 import { defaultBackupPolicy, formatBackupTime } from "../domain/backup-rules";
 import { captureContent, keepBackupsOfDeleted, pointInTimeBackup, pruneExpiredBackups, restoreContent, snapshotOf } from "./backup-restore";
 import { upgradeCandidates } from "../domain/engine-versions";
+import { afterInstanceDeleted, passwordHash } from "../domain/takeover";
 import { ROOT_PASSWORD_SPECIALS, checkCreateRequest, checkHostsForInstance, checkMysqlPort, checkPassword, isIpv4 } from "../domain/instance-rules";
 import { defaultConfigurationId, knownConfigurationIds } from "../domain/parameter-templates";
 import { SOLUTIONS, SOLUTION_CHANGES, expansionGroupSize, listTypeFilter, type SolutionName } from "../domain/solutions";
@@ -398,7 +399,12 @@ export function register(r: Router, ctx: EmulatorContext): void {
   // ---- delete (4.11.5) ----------------------------------------------------------------------------------------
   const onDeleteDone = (jobInstanceId: string | null, payload: unknown, hostStatus: "initialized" | "unmanaged") => {
     const inst = jobInstance(ctx, jobInstanceId);
-    const p = payload as { keep_db_backup: number; keep_difference_backup?: number };
+    const p = payload as { keep_db_backup: number; keep_difference_backup?: number; rds_admin_password_sha256?: string | null };
+    // reference 4.11.5 "取消纳管数据库实例": the database keeps running on its hosts (domain/takeover.ts)
+    afterInstanceDeleted(ctx, {
+      id: inst.id, name: inst.name, manage_ips: inst.nodes.map((n) => n.manage_ip), datastore: inst.datastore, solution: inst.solution, ha: inst.ha,
+      port: inst.port, az_name: instanceAzs(ctx, inst)[0] ?? "", os_type: inst.os_type, cpu_spec: inst.cpu_spec, arch: inst.arch, time_zone: inst.time_zone,
+    }, hostStatus === "unmanaged", p.rds_admin_password_sha256 ?? null);
     ctx.state.freeHostsOfInstance(inst.id, hostStatus);
     // reference 4.11.5 `keep_db_backup` "全备保留天数", `keep_difference_backup` "差备保留天数": kept that many days;
     // 0 (or less) removes them with the instance (older jobs without the second field keep differentials like fulls)
@@ -429,7 +435,7 @@ export function register(r: Router, ctx: EmulatorContext): void {
     ctx.jobs.assertInstanceIdle(inst.id);
     // reference 4.11.5 `clear_data` "true为删除实例,false为取消纳管实例"
     const def = body.clear_data === true ? J.uninstall : J.unmanage;
-    const job = ctx.jobs.start(def.name, { instanceId: inst.id, payload: { keep_db_backup: body.keep_db_backup ?? 0, keep_difference_backup: body.keep_difference_backup ?? 0 } });
+    const job = ctx.jobs.start(def.name, { instanceId: inst.id, payload: { keep_db_backup: body.keep_db_backup ?? 0, keep_difference_backup: body.keep_difference_backup ?? 0, rds_admin_password_sha256: passwordHash(body.rds_admin_password) } });
     return { status: 202, body: { instance_id: inst.id, job_id: job.id } };
   });
 
