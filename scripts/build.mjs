@@ -35,6 +35,8 @@ const entries = [
   { in: "sdk/index.ts", out: "dist/sdk/index.js", external: ["@pulumi/pulumi", "pulumi-tpops", "pulumi-tpops/*"] },
   { in: "emulator/index.ts", out: "dist/emulator/index.js", external: [] },
   { in: "emulator/cli.ts", out: "dist/emulator/cli.js", external: [], banner: { js: "#!/usr/bin/env node" } },
+  // tpops-import (provider/import/cli.ts): the provider's client and resource reads, bundled like the runtime.
+  { in: "provider/import/cli.ts", out: "dist/import/cli.js", external: ["@pulumi/pulumi"], banner: { js: "#!/usr/bin/env node" } },
   // One stub module per resource kind (sdk/stubs/<kind>.gen.ts → dist/stub/<kind>.js): the objects the SDK classes
   // hand to Pulumi, which its serializer writes into the state as `require("pulumi-tpops/dist/stub/<kind>.js")`.
   // No source map: the file is the few lines of sdk/stubs/methods.ts, loaded in every provider process.
@@ -48,6 +50,7 @@ await Promise.all(
   ),
 );
 if (existsSync(join(out, "emulator/cli.js"))) chmodSync(join(out, "emulator/cli.js"), 0o755);
+if (existsSync(join(out, "import/cli.js"))) chmodSync(join(out, "import/cli.js"), 0o755);
 const old = join(root, `.dist-old-${process.pid}`);
 if (existsSync(join(root, "dist"))) renameSync(join(root, "dist"), old);
 renameSync(out, join(root, "dist"));

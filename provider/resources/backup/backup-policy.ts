@@ -197,7 +197,8 @@ export const backupPolicyDefinition: ResourceDefinition<In, Out> = {
       // Taking over is visible, and reversible: delete restores exactly this policy.
       ctx.warn(`takes over a backup policy set outside this stack (${handSet.join(", ")}); deleting this resource restores it`);
     }
-    await apply(ctx, inputs.instanceId, inputs, true);
+    // A program that declares the live policy (tpops-import writes one) changes nothing: 4.2.1 and 4.2.4 are not sent.
+    if (differences(settingsOf(inputs as unknown as Out), originalPolicy).length) await apply(ctx, inputs.instanceId, inputs, true);
     const live = await readLive(ctx, inputs.instanceId);
     if (!live) throw new TpopsError(`instance ${inputs.instanceId} disappeared while its backup policy was set`);
     return { id: inputs.instanceId, outs: { ...live, originalPolicy } };
