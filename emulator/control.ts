@@ -73,6 +73,8 @@ export function handleControl(
           sqlLimitTasks: Object.values(d.sqlLimitTasks),
           sqlPatches: Object.values(d.sqlPatches),
           sqlTemplates: Object.values(d.sqlTemplates),
+          // reference 4.18 disaster-recovery relations: this site's side of each (as stored)
+          drRelations: Object.values(d.drRelations),
           // databases on hosts TPOPS does not manage, or manages through 4.11.13 (domain/takeover.ts; no password hash)
           unmanagedDatabases: Object.values(d.unmanagedDatabases ?? {}).map(unmanagedDatabaseView),
         },

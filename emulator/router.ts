@@ -32,6 +32,7 @@
 import type { IncomingHttpHeaders } from "node:http";
 import type { Lang } from "./errors";
 import type { JobEngine } from "./jobs";
+import type { SiteLink } from "./network";
 import type { Sessions } from "./sessions";
 import type { Store } from "./state";
 
@@ -84,6 +85,8 @@ export interface EmulatorContext {
   sessions: Sessions;
   /** Write the state file now (the server already does so after mutating requests and job transitions). */
   persist(): void;
+  /** This site's name and the network it shares with other sites (README "Sites"; one private site by default). */
+  site: SiteLink;
 }
 
 interface Route {

@@ -5,6 +5,7 @@ import { handleControl } from "./control";
 import { DBS_CODES, DbsError, codeForStatus, errorBody, type Lang } from "./errors";
 import { Faults, RequestCounters, type FaultAction } from "./faults";
 import { JobEngine } from "./jobs";
+import { SimulatedNetwork } from "./network";
 import { Router, type ApiRequest, type ApiResponse, type EmulatorContext, type Method } from "./router";
 import { routeModules } from "./routes";
 import { Sessions, type EmulatorUser } from "./sessions";
@@ -62,6 +63,24 @@ class HttpError extends Error {
 
 /** Start a TPOPS emulator; resolves once it listens. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  return launchSite(options, { name: "local", network: new SimulatedNetwork() });
+}
+
+/** How `startSites` places a site: its name, the shared network, and whether it resumes its jobs itself. */
+export interface SitePlacement {
+  name: string;
+  network: SimulatedNetwork;
+  /** Leave running jobs paused until `resumeJobs()` (startSites resumes them once every site is on the network). */
+  deferJobs?: boolean;
+}
+
+/** A running site: a running emulator plus the call that resumes the jobs of its state file. */
+export interface RunningSite extends RunningEmulator {
+  resumeJobs(): void;
+}
+
+/** Start one site of a network (startEmulator is one private site called "local"). */
+export async function launchSite(options: EmulatorOptions, placement: SitePlacement): Promise<RunningSite> {
   const host = options.host ?? "127.0.0.1";
   if (options.timeScale !== undefined && !(options.timeScale > 0 && Number.isFinite(options.timeScale))) {
     throw new Error(`timeScale must be a positive number, got ${options.timeScale}`);
@@ -84,11 +103,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     options.users ?? [{ name: "admin", password: "Admin@123" }],
     options.sessionTimeoutMinutes ?? 1440,
   );
-  const ctx: EmulatorContext = { state: store, jobs, sessions, persist };
+  const ctx: EmulatorContext = { state: store, jobs, sessions, persist, site: { name: placement.name, network: placement.network } };
   const router = new Router();
   for (const register of routeModules) register(router, ctx);
   store.load();
-  jobs.resumeAll();
   const faults = new Faults();
   const counters = new RequestCounters();
 
@@ -278,6 +296,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       resolve();
     });
   });
+  // On the network only once listening (a failed listen leaves nothing behind); then the jobs of the state file resume.
+  placement.network.join(placement.name, ctx);
+  let resumed = false;
+  const resumeJobs = () => {
+    if (resumed) return;
+    resumed = true;
+    jobs.resumeAll();
+  };
+  if (!placement.deferJobs) resumeJobs();
   const addr = server.address() as AddressInfo;
   const shownHost = isWildcard(host) ? "127.0.0.1" : addr.family === "IPv6" ? `[${addr.address}]` : addr.address;
   const origin = `${useTls ? "https" : "http"}://${shownHost}:${addr.port}`;
@@ -287,8 +314,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     origin,
     caCert,
     context: ctx,
+    resumeJobs,
     close() {
       closed ??= new Promise<void>((resolve) => {
+        placement.network.leave(placement.name);
         jobs.stopTimers();
         persist();
         server.close(() => resolve());

@@ -236,6 +236,11 @@ export function register(r: Router, ctx: EmulatorContext): void {
       if (ctx.state.hostByManageIp(h.ip.manage_ip)) {
         throw new DbsError(400, "DBS.06025027", { field: `${f}.ip.manage_ip`, detail: `a host with manage_ip ${h.ip.manage_ip} already exists` });
       }
+      // reference 4.9.2 接口约束 "同一主机不允许被多个云数据库GaussDB管理平台重复添加"; A.3 DBS.06025047 "该主机已在其他平台上线":
+      // an IP another site of the network holds (README "Sites")
+      ctx.site.network.assertIpFree(h.ip.manage_ip, ctx.site.name, `${f}.ip.manage_ip`);
+      ctx.site.network.assertIpFree(h.ip.data_ip, ctx.site.name, `${f}.ip.data_ip`);
+      ctx.site.network.assertIpFree(h.ip.virtual_ip, ctx.site.name, `${f}.ip.virtual_ip`);
       return { h, type, osType, cpu, storage, hasKey };
     });
     const ts = now();
@@ -293,6 +298,9 @@ export function register(r: Router, ctx: EmulatorContext): void {
       if (m.data_center_id !== undefined && m.data_center_id !== h.data_center_id && h.status === "in_use") {
         throw new DbsError(400, "DBS.06025028", { field: `${f}.data_center_id`, detail: `host ${m.manage_ip} is in use by instance ${h.instance_id}` });
       }
+      // reference A.3 DBS.06025047 "该主机已在其他平台上线": a new IP another site of the network holds (README "Sites")
+      if (m.data_ip !== undefined) ctx.site.network.assertIpFree(m.data_ip, ctx.site.name, `${f}.data_ip`);
+      if (m.virtual_ip !== undefined) ctx.site.network.assertIpFree(m.virtual_ip, ctx.site.name, `${f}.virtual_ip`);
       if (m.ssh_key_id !== undefined) keyPairExists(m.ssh_key_id, `${f}.ssh_key_id`);
       return { m, h };
     });

@@ -15,6 +15,7 @@ import { register as inspections } from "./ops/inspections";
 import { register as sqlThrottling } from "./ops/sql-throttling";
 import { register as sqlPatches } from "./ops/sql-patches";
 import { register as takeover } from "./takeover";
+import { register as disasterRecovery } from "./dr/disaster-recovery";
 
 /** Every API area's `register` function; route authors add theirs here (one import + one entry). */
-export const routeModules: ReadonlyArray<(r: Router, ctx: EmulatorContext) => void> = [auth, jobs, dataCenters, keyPairs, hosts, instances, parameters, backups, engineVersions, databaseObjects, instanceSwitches, inspections, sqlThrottling, sqlPatches, backupRestore, takeover];
+export const routeModules: ReadonlyArray<(r: Router, ctx: EmulatorContext) => void> = [auth, jobs, dataCenters, keyPairs, hosts, instances, parameters, backups, engineVersions, databaseObjects, instanceSwitches, inspections, sqlThrottling, sqlPatches, backupRestore, takeover, disasterRecovery];

@@ -1,5 +1,7 @@
 import { Agent } from "undici";
-import { startEmulator } from "../../emulator";
+import { startEmulator, startSites } from "../../emulator";
+import type { RunningEmulator } from "../../emulator/server";
+import type { SimulatedNetwork } from "../../emulator/network";
 import type { FaultSpec } from "../../emulator/faults";
 import type { EmulatorContext } from "../../emulator/router";
 
@@ -74,6 +76,40 @@ export async function startTestEmulator(opts: TestEmulatorOptions = {}): Promise
     stateFile: opts.stateFile,
     log: opts.log ?? false,
   });
+  return wrapEmulator(emu, opts);
+}
+
+/** Sites started by `startTestSites`: one TestEmulator per name, plus the shared network and `close()`. */
+export type TestSites = Record<string, TestEmulator> & { readonly network: SimulatedNetwork; close(): Promise<void> };
+
+/**
+ * Start several sites on one simulated network (emulator `startSites`, README "Sites"), each on port 0 with its own
+ * users, state and control API; `opts` applies to every site, `perSite[name]` overrides it (e.g. a state file each).
+ */
+export async function startTestSites(
+  names: string[],
+  opts: Omit<TestEmulatorOptions, "stateFile"> & { perSite?: Record<string, Partial<TestEmulatorOptions>> } = {},
+): Promise<TestSites> {
+  const all = await startSites({
+    sites: names.map((name) => {
+      const o = { ...opts, ...opts.perSite?.[name] };
+      return { name, port: 0, tls: o.tls ?? false, timeScale: o.timeScale ?? 0.001, sessionTimeoutMinutes: o.sessionTimeoutMinutes, users: o.users, stateFile: o.stateFile };
+    }),
+    log: opts.log ?? false,
+  });
+  const out: Record<string, TestEmulator> = {};
+  for (const name of names) out[name] = wrapEmulator(all.sites[name] as RunningEmulator, { ...opts, ...opts.perSite?.[name] });
+  return Object.assign(out, {
+    network: all.network,
+    async close() {
+      await all.close();
+      await Promise.all(Object.values(out).map((e) => e.dispatcher?.close()));
+    },
+  }) as TestSites;
+}
+
+/** The TestEmulator view of a running emulator (or site). */
+function wrapEmulator(emu: RunningEmulator, opts: TestEmulatorOptions): TestEmulator {
   const dispatcher = emu.caCert ? new Agent({ connect: { ca: emu.caCert } }) : undefined;
   const doFetch = async (url: string, init: { method: string; headers?: Record<string, string>; body?: string }) => {
     const res = await fetch(url, { ...init, ...(dispatcher ? { dispatcher } : {}) } as RequestInit);
