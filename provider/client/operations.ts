@@ -6,6 +6,8 @@ import { inspectionOperations } from "./operations-ops-inspection";
 import { sqlOperations } from "./operations-ops-sql";
 import { instanceSwitchOperations } from "./operations-ops-instance";
 import { backupOperations } from "./operations-backup";
+import { takeoverOperations } from "./operations-takeover";
+import { drOperations } from "./operations-dr";
 
 /** HTTP methods the TPOPS API uses (reference table 3-2). */
 export type HttpMethod = "GET" | "POST" | "PUT" | "DELETE";
@@ -661,7 +663,16 @@ export const ops = {
         target_version: opt(text()),
         upgrade_candidate_versions: z.array(text()),
         hotfix_upgrade_candidate_versions: opt(z.array(text())),
+        hotfix_rollback_candidate_versions: opt(z.array(text())),
         rollback_enabled: opt(bool()),
+        // reference 4.11.17 table 4-572 roll_upgrade_progress (AZ lists are comma-separated strings in its example).
+        roll_upgrade_progress: opt(
+          z.looseObject({
+            not_fully_upgraded_az: opt(z.string()),
+            already_upgraded_az: opt(z.string()),
+            az_description_map: opt(z.record(z.string(), z.string())),
+          }),
+        ),
         upgrade_type_list: opt(
           z.array(
             z.looseObject({
@@ -791,6 +802,8 @@ export const ops = {
   extendInfo: instanceSwitchOperations().extendInfo,
   backupObjects: backupOperations().backupObjects,
   recovery: backupOperations().recovery,
+  disasterRecovery: drOperations(),
   inspections: inspectionOperations().inspections,
   inspectionScenes: inspectionOperations().inspectionScenes,
+  takeover: takeoverOperations().takeover,
 } as const;

@@ -12,6 +12,7 @@ import { client as configuredClient, providerLog } from "../config";
 import type { ResourceMeta } from "./schema.gen";
 import { quietMethods } from "../quiet-errors";
 import { toResource } from "../engine-log";
+import { nearestNames } from "./nearest-name";
 
 /** The value Pulumi passes for inputs not yet known during preview. */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
@@ -162,12 +163,14 @@ export const v = {
       .refine((s) => len(s) >= (opts.min ?? 0), { error: `is shorter than ${opts.min ?? 0} ${unit}` })
       .refine((s) => len(s) <= max, { error: `is longer than ${max} ${unit}; shorten it` });
   },
-  /** A case-insensitive choice, normalised to the canonical spelling. */
-  oneOf<const T extends readonly [string, ...string[]]>(values: T) {
+  /** A case-insensitive choice, normalised to the canonical spelling; `lookup` names the SDK lookup that lists the platform's values. */
+  oneOf<const T extends readonly [string, ...string[]]>(values: T, opts: { lookup?: string } = {}) {
     return z.string().transform((s, ctx) => {
       const hit = values.find((x) => x.toLowerCase() === s.trim().toLowerCase());
       if (hit === undefined) {
-        ctx.addIssue({ code: "custom", message: `is not one of ${values.join(", ")}; use one of them`, input: s });
+        const near = opts.lookup ? nearestNames(s.trim(), values, { max: 1 }) : [];
+        const see = opts.lookup ? ` (${near.length ? `did you mean ${near[0]}? ` : ""}${opts.lookup} lists what this platform supports)` : "";
+        ctx.addIssue({ code: "custom", message: `is not one of ${values.join(", ")}; use one of them${see}`, input: s });
         return z.NEVER;
       }
       return hit as T[number];

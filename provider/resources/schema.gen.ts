@@ -94,7 +94,7 @@ export interface InstanceComponentDistribution {
 
 /** What deleting the instance does (reference 4.11.5). */
 export interface InstanceDeletion {
-  /** true uninstalls the database and frees its hosts; false only removes it from TPOPS management (unmanage), leaving it running, and needs `rdsAdminPassword`. Default true. */
+  /** true uninstalls the database and frees its hosts; false only removes it from TPOPS management (unmanage), leaving it running, and needs `rdsAdminPassword`. Default true; for an instance taken over from its hosts (`takeOver`, output `takenOver`) default false: TPOPS did not install that database, so destroy unmanages it (its hosts await management again, reference 4.9.1 `unmanaged`) and uninstalling it takes an explicit `clearData: true`. */
   readonly clearData?: boolean;
   /** Days differential backups are kept after deletion, a whole number (values outside 0–732 are warned about). Default 0. */
   readonly keepDifferentialBackupDays?: number;
@@ -156,6 +156,28 @@ export interface InstanceRestoreFrom {
   readonly restoreTime?: string;
   /** Id of the instance whose backup is restored (it may be another stack's instance). */
   readonly sourceInstanceId: string;
+}
+
+/** How a database installed outside TPOPS comes under its management (reference 4.11.13 table 4-549; the instance name is `name` and the hosts are the instance's hosts, `manage_ip_list`). */
+export interface InstanceTakeOver {
+  /** The database's administrator user (`manage_user`, e.g. `rdsAdmin`); not empty. */
+  readonly manageUser: string;
+  /** The administrator's password (`manage_userpass`); not empty. Secret (the whole `takeOver` is). */
+  readonly manageUserPassword: string;
+  /** Where backups are stored (`storage_device`, table 4-550). */
+  readonly storageDevice: InstanceTakeOverStorageDevice;
+}
+
+/** The backup storage of a taken-over instance (reference 4.11.13 table 4-550 DesignStorageDeviceInfo; every field is required). */
+export interface InstanceTakeOverStorageDevice {
+  /** Directory backup files are stored in (`device_directory`), e.g. `/data/nas`; not empty. */
+  readonly deviceDirectory: string;
+  /** Id of the storage device (`device_id`), e.g. `nas_server_1`; not empty. */
+  readonly deviceId: string;
+  /** Whether the NAS is mounted by hand (`is_manually_mount`). */
+  readonly isManuallyMount: boolean;
+  /** Mount point of the NAS (`real_path`), e.g. `/home/nfs/data1`; not empty. */
+  readonly realPath: string;
 }
 
 /** A data center as the platform lists it (reference 4.9.9 table 4-358). */
@@ -1044,6 +1066,125 @@ export const DbUserMeta: ResourceMeta = {
   }
 };
 
+/** Inputs of DisasterRecovery as the provider receives them. */
+export interface DisasterRecoveryInputs {
+  /** Take over an existing relationship of `instanceId` with the same `name` instead of failing. Default false. */
+  readonly adopt?: boolean;
+  /** `stream` or `dorado` (4.18.4). Default `stream`. Drills and log keeping need `stream`. Changing it replaces the relationship. */
+  readonly disasterType?: string;
+  /** Run a DR drill on the standby (4.18.9 / 4.18.10; stream only). Default false. Updates in place. */
+  readonly drill?: boolean;
+  /** Id of the primary instance, on this resource's `site`. Changing it replaces the relationship. */
+  readonly instanceId: string;
+  /** Keep the DR log on the primary (4.18.11 / 4.18.12; stream only). Default false. Updates in place. */
+  readonly keepLog?: boolean;
+  /** DR task name (4.18.4 `dr_task_name`), at most 64 characters. Default: the Pulumi resource name plus six hex digits of its URN's hash (stable). Updates in place (4.18.1). */
+  readonly name?: string;
+  /** Name of the TPOPS platform this resource lives on: a key of `tpops:sites`. Default: the platform of the `tpops:endpoint` settings. Changing it replaces the resource (made on the new platform, then removed from the old). */
+  readonly site?: string;
+  /** Any data IP of the standby instance (4.18.4 `dr_ip`), e.g. an Instance's `nodes[0].ips.data`. At preview the standby must be an instance on `standbySite` that 4.18.13 lists as a candidate for the primary. Changing it replaces the relationship. */
+  readonly standbyDataIp: string;
+  /** Password of `standbyUser` on the standby (4.18.4 `dr_user_password`). Used to build the relationship; kept in state only (changing it makes no call). (secret) */
+  readonly standbyPassword: string;
+  /** The site the standby instance is on (a key of `tpops:sites`). Default: this resource's `site`. The drill calls go there. Changing it replaces the relationship. */
+  readonly standbySite?: string;
+  /** Account on the standby (4.18.4 `dr_user_name`). Default `root`. Changing it replaces the relationship. */
+  readonly standbyUser?: string;
+  /** Waiting limits for the DR jobs. Defaults: create 60m, update 30m, delete 30m. */
+  readonly timeouts?: Timeouts;
+  /** Share of the free disk the kept log may use, 1–100 (4.18.11 `xlog_keep_ratio`), sent when log keeping starts. Kept in state only. */
+  readonly xlogKeepRatio?: number;
+}
+
+/** Outputs (state) of DisasterRecovery. */
+export interface DisasterRecoveryOutputs {
+  /** Whether the relationship was adopted. */
+  readonly adopt?: boolean;
+  /** `stream` or `dorado`. */
+  readonly disasterType: string;
+  /** Whether a drill runs, as last applied. */
+  readonly drill: boolean;
+  /** The instance the relationship was built from. */
+  readonly instanceId: string;
+  /** Whether log keeping runs, as last applied. */
+  readonly keepLog: boolean;
+  /** The DR status of `instanceId` from the monitor (4.18.3), as last read. */
+  readonly monitorStatus?: string;
+  /** DR task name. */
+  readonly name: string;
+  /** The primary instance now (after a switchover or failover, the former standby). */
+  readonly primaryInstanceId?: string;
+  /** The role of `instanceId` now: `master` or `disaster` (4.18.2). */
+  readonly role: string;
+  /** Recovery point objective from the monitor (4.18.3), as last read. */
+  readonly rpo?: string;
+  /** Recovery time objective from the monitor (4.18.3), as last read. */
+  readonly rto?: string;
+  /** The site the resource lives on (absent: the `tpops:endpoint` platform). */
+  readonly site?: string;
+  /** Data IP the relationship was built with. */
+  readonly standbyDataIp: string;
+  /** The DR (standby) instance now. */
+  readonly standbyInstanceId?: string;
+  /** Password of the standby's account. (secret) */
+  readonly standbyPassword: string;
+  /** The standby's site. */
+  readonly standbySite?: string;
+  /** Account on the standby. */
+  readonly standbyUser: string;
+  /** The relation's record status (4.18.2), as last read. */
+  readonly status: string;
+  /** The relationship's unique id (4.18.2 `synchronization_id`; also the resource id). */
+  readonly synchronizationId: string;
+  /** Waiting limits. */
+  readonly timeouts?: Timeouts;
+  /** Log keeping ratio. */
+  readonly xlogKeepRatio?: number;
+}
+
+/** Schema facts of DisasterRecovery. */
+export const DisasterRecoveryMeta: ResourceMeta = {
+  "token": "tpops:index:DisasterRecovery",
+  "inputs": [
+    "adopt",
+    "disasterType",
+    "drill",
+    "instanceId",
+    "keepLog",
+    "name",
+    "site",
+    "standbyDataIp",
+    "standbyPassword",
+    "standbySite",
+    "standbyUser",
+    "timeouts",
+    "xlogKeepRatio"
+  ],
+  "requiredInputs": [
+    "instanceId",
+    "standbyDataIp",
+    "standbyPassword"
+  ],
+  "replaceOnChanges": [
+    "disasterType",
+    "instanceId",
+    "site",
+    "standbyDataIp",
+    "standbySite",
+    "standbyUser"
+  ],
+  "secrets": [
+    "standbyPassword"
+  ],
+  "defaults": {
+    "adopt": false,
+    "disasterType": "stream",
+    "drill": false,
+    "keepLog": false,
+    "standbyUser": "root"
+  }
+};
+
 /** Inputs of Host as the provider receives them. */
 export interface HostInputs {
   /** Take over an existing host with the same `manageIp` instead of failing. Default false. */
@@ -1353,7 +1494,7 @@ export interface InstanceInputs {
   readonly configurationId?: string;
   /** CPU vendor of the hosts: `Intel`, `Kunpeng` or `Hygon` (case-insensitive). Changing it replaces the instance. */
   readonly cpuSpec: string;
-  /** What deleting does: uninstall (default) or unmanage, and how long backups are kept. Kept in state only; no API call on change. */
+  /** What deleting does: uninstall (default; unmanage for an instance taken over with `takeOver`) or unmanage, and how long backups are kept. Kept in state only; no API call on change. */
   readonly deletion?: InstanceDeletion;
   /** Engine: `GaussDB` or `gaussdbv5-dbmind` (case-insensitive). Default `GaussDB`. Changing it replaces the instance. */
   readonly engine?: string;
@@ -1379,8 +1520,8 @@ export interface InstanceInputs {
   readonly name?: string;
   /** Operating system of the hosts: `Kylin` or `UnionTech` (case-insensitive). Changing it replaces the instance. */
   readonly osType: string;
-  /** Database root password: at least 8 characters, three of upper-case letters, lower-case letters, digits and specials, and no character outside those (reference 4.4.16; the specials are `~!@#$%^&*()=+[{}];,<.>/?`, the backslash, the vertical bar and `_`). Longer than 32 is warned about (GaussDB's default `password_max_length`). Changing it replaces the instance. (secret) */
-  readonly password: string;
+  /** Database root password, required unless `takeOver` is given (a taken-over database keeps its own: not sent, warned about): at least 8 characters, three of upper-case letters, lower-case letters, digits and specials, and no character outside those (reference 4.4.16; the specials are `~!@#$%^&*()=+[{}];,<.>/?`, the backslash, the vertical bar and `_`). Longer than 32 is warned about (GaussDB's default `password_max_length`). Changing it replaces the instance. (secret) */
+  readonly password?: string;
   /** Database port, 1024–39989 except the ports TPOPS reserves (2378–2380, 2400, 4999–5001, 5100, 5500, 5999–6001, 6009–6010, 6500, 8015, 8097, 8098, 8181, 9090, 9100, 9180, 9187, 9200, 12016, 12017, 20049, 20050, 21731, 21732, 32122–32126, 39001). Default: the platform's (8000). Changing it replaces the instance. */
   readonly port?: number;
   /** New password of the rdsAdmin user, set when unmanaging (`deletion.clearData` false, reference 4.11.5); the same rule as `password`. Without it rdsAdmin keeps the password TPOPS set (warned at preview). Kept in state only. (secret) */
@@ -1393,6 +1534,8 @@ export interface InstanceInputs {
   readonly slaveAzIps?: string[];
   /** Deployment: centralized `single`, `triset`, `quadruset`, `pentaset`, `trisetnoetcd`, `quadrusetnoetcd`, `pentasetnoetcd`; distributed `hcs1`, `hcs2`, `hcs3`, `hcs4`, `hcs6` (case-insensitive). Updates in place between triset and pentaset, and between trisetnoetcd and pentasetnoetcd (with the matching `manageIps` change); other changes replace the instance. The noetcd forms need the platform whitelist `gaussdb_feature_supportDccCluster`; with it on, the platform installs triset, quadruset and pentaset as their noetcd forms, so name the noetcd form in the program. */
   readonly solution: string;
+  /** Take over a GaussDB database installed on the hosts outside TPOPS (reference 4.11.13) instead of installing one: the instance gets the database's engine version, port and time zone, and `name`, the hosts (`manageIps` and the AZ lists: every host the database runs on) and `solution` (its host count) describe it. Checked at preview when the hosts are known (reference 4.11.12): the hosts must carry one database no instance manages, and at create every host of it must have been added (a Host resource; its status is then `unmanaged`). Not sent: `password`, `configurationId`, `floatIp`, `installSettings`, `ha`, `timeZone` (warned about); a given `engineVersion` or `port` must match the database's. After the create it is an ordinary instance; deleting it unmanages it unless `deletion.clearData` is true. Cannot be combined with `restoreFrom`. Changing or removing it changes nothing (it only says how the instance came under management). Secret (it holds the administrator password). (secret) */
+  readonly takeOver?: InstanceTakeOver;
   /** Time zone such as `UTC+08:00` (another form is warned about: it may read back differently). Default: the platform's. Changing it replaces the instance. */
   readonly timeZone?: string;
   /** Waiting limits for the platform jobs. Defaults: create 90m, update 120m, delete 60m. */
@@ -1448,7 +1591,7 @@ export interface InstanceOutputs {
   /** Operating system. */
   readonly osType: string;
   /** Database root password. (secret) */
-  readonly password: string;
+  readonly password?: string;
   /** Database port, as last read. */
   readonly port: number;
   /** Service IPs of the nodes. */
@@ -1465,6 +1608,10 @@ export interface InstanceOutputs {
   readonly solution: string;
   /** `BUILD`, `ACTIVE`, `FAILED`, `REBOOTING`, `UPGRADING`, `RESTORING`, `BACKING UP` or `STORAGE FULL` (reference 4.11.8). */
   readonly status: string;
+  /** How the instance was taken over from its hosts, as the program said at create. (secret) */
+  readonly takeOver?: InstanceTakeOver;
+  /** true when the instance came under management by taking over a database installed outside TPOPS (`takeOver`, reference 4.11.13); kept when `takeOver` leaves the program. Its deletion then unmanages unless `deletion.clearData` is true. */
+  readonly takenOver?: boolean;
   /** Time zone, as last read. */
   readonly timeZone?: string;
   /** Waiting limits. */
@@ -1502,6 +1649,7 @@ export const InstanceMeta: ResourceMeta = {
     "site",
     "slaveAzIps",
     "solution",
+    "takeOver",
     "timeZone",
     "timeouts"
   ],
@@ -1509,7 +1657,6 @@ export const InstanceMeta: ResourceMeta = {
     "arch",
     "cpuSpec",
     "osType",
-    "password",
     "solution"
   ],
   "replaceOnChanges": [
@@ -1531,7 +1678,8 @@ export const InstanceMeta: ResourceMeta = {
   ],
   "secrets": [
     "password",
-    "rdsAdminPassword"
+    "rdsAdminPassword",
+    "takeOver"
   ],
   "defaults": {
     "adopt": false,

@@ -76,7 +76,8 @@ describe("check: names and values validated against the instance's template at p
   it.each([
     [{ max_connections: "5" }, "values.max_connections", /"5" is outside the allowed range 10-262143 of max_connections; use a value in 10-262143/],
     [{ wal_level: "verbose" }, "values.wal_level", /"verbose" is not one of the allowed range minimal,archive,hot_standby,logical of wal_level/],
-    [{ max_conections: "100" }, "values.max_conections", /"max_conections" is not a parameter of instance .* \(GaussDB 3.200.0\); check the name/],
+    [{ max_conections: "100" }, "values.max_conections", /"max_conections" is not a parameter of instance .* \(GaussDB 3.200.0\); did you mean max_connections\? \(getParameterTemplate lists them\)$/],
+    [{ zzz_unheard_of: "1" }, "values.zzz_unheard_of", /"zzz_unheard_of" is not a parameter of instance .*; check the name \(distributed instances name parameters cn:<name> or dn:<name>\) \(getParameterTemplate lists them\)$/],
     [{ connections: "100" }, "values.connections", /did you mean max_connections/],
     [{ wal_level: "LOGICAL" }, "values.wal_level", /"LOGICAL" is not one of the allowed range minimal,archive,hot_standby,logical of wal_level as written; did you mean "logical"\?/],
     [{ max_connections: " 100" }, "values.max_connections", /" 100" is not a whole number \(the allowed range of max_connections is 10-262143\) as written; did you mean "100"\?/],

@@ -144,12 +144,12 @@ describe("Instance create: engine version not offered (reference 4.12.1)", () =>
     expect(r.failures).toEqual([
       {
         property: "engineVersion",
-        reason: 'engineVersion: "3.250.0" is not offered by the platform; it offers 3.201.0, 3.200.0, 3.301.0, 3.103.0, 3.100.0 (nearest first, reference 4.12.1). Use one of them, or leave engineVersion out for the newest',
+        reason: 'engineVersion: "3.250.0" is not offered by the platform; it offers 3.201.0, 3.200.0, 3.301.0, 3.103.0, 3.100.0 (nearest first, reference 4.12.1). Use one of them, or leave engineVersion out for the newest (getEngineVersions lists them)',
       },
     ]);
     expect(await countMethod("POST")).toBe(0);
     const dbmind = await instance.check({}, args({ engine: "gaussdbv5-dbmind", engineVersion: "9.9.9" }));
-    expect(dbmind.failures?.find((f) => f.property === "engineVersion")?.reason).toMatch(/\(nearest first, reference 4.12.1\)\. Use one of them$/);
+    expect(dbmind.failures?.find((f) => f.property === "engineVersion")?.reason).toMatch(/\(nearest first, reference 4.12.1\)\. Use one of them \(getEngineVersions lists them\)$/);
   });
 
   it("fetches the version list once per provider process", async () => {
@@ -325,7 +325,7 @@ describe("Host create: what the platform's data decides (reference 4.9.2, 4.9.8)
   it("refuses a type the platform does not list as supported (4.9.8), and checks it once per process", async () => {
     const id = await dc();
     const r = await host.check({}, args(id, { type: "container" }));
-    expect(r.failures).toEqual([{ property: "type", reason: 'type: "CONTAINER" is not supported by this platform; it supports BMS (reference 4.9.8); use one of them' }]);
+    expect(r.failures).toEqual([{ property: "type", reason: 'type: "CONTAINER" is not supported by this platform; it supports BMS (reference 4.9.8); use one of them (getHostSpecifications lists them)' }]);
     await host.check({}, args(id, { manageIp: "10.77.0.2" }));
     expect(await requestCount(emu, "GET", "/gaussdb/v3/hosts/specifications")).toBe(1);
     // Without the check the platform refuses the same add.

@@ -187,7 +187,7 @@ export async function instanceFindings(instanceId: string): Promise<{ failures: 
   const { inst } = found;
   if (!inst) {
     // A.3 DBS.200002 "实例不存在".
-    return { failures: [{ property: "instanceId", reason: `instanceId: ${JSON.stringify(instanceId)} is not an instance of the platform (A.3 DBS.200002); use the id of an existing instance (Instance.id)` }], warnings: [] };
+    return { failures: [{ property: "instanceId", reason: `instanceId: ${JSON.stringify(instanceId)} is not an instance of the platform (A.3 DBS.200002); use the id of an existing instance (Instance.id), or one getInstances lists` }], warnings: [] };
   }
   // reference 4.4.1 / 4.4.2 接口约束: "实例在创建、变更规格、修改端口、冻结、异常等状态下不能执行该操作" — abnormal (FAILED) does not pass by itself.
   if (inst.status === ABNORMAL) {

@@ -442,7 +442,7 @@ export async function accountRefusals(
   const live = await accountsForPreview(instanceId);
   if (!live) return out;
   if ("gone" in live) {
-    out.push({ property: "instanceId", reason: `instanceId: ${JSON.stringify(instanceId)} is not an instance of the platform (reference A.3 DBS.200002 "实例不存在"); use the id of an Instance` });
+    out.push({ property: "instanceId", reason: `instanceId: ${JSON.stringify(instanceId)} is not an instance of the platform (reference A.3 DBS.200002 "实例不存在"); use the id of an Instance, or one getInstances lists` });
     return out;
   }
   const taken = live.accounts.find((u) => u.name === name);

@@ -556,7 +556,7 @@ export const privileges: ProviderImpl = {
     if (!found) return r;
     if (!found.inst) {
       // A.3 DBS.200002 "实例不存在".
-      return { inputs: raw, failures: [{ property: "instanceId", reason: `instanceId: ${JSON.stringify(inputs.instanceId)} is not an instance of the platform (A.3 DBS.200002); use the id of an existing instance (Instance.id)` }] };
+      return { inputs: raw, failures: [{ property: "instanceId", reason: `instanceId: ${JSON.stringify(inputs.instanceId)} is not an instance of the platform (A.3 DBS.200002); use the id of an existing instance (Instance.id), or one getInstances lists` }] };
     }
     if (found.inst.status !== "ACTIVE") {
       // Not stated for 4.4.6 or 4.4.18 (no 接口约束); 4.4.1 and 4.4.2 state it for databases and schemas.

@@ -25,7 +25,7 @@ const Inputs = z
   .object({
     adopt: z.boolean().optional(),
     // reference 4.9.8 cpu_specs: "枚举值: intel kunpeng hygon" (4.9.2 cpu_spec "类型包括Intel、Hygon,、Kunpeng").
-    cpuSpec: v.oneOf(CPU_SPECS),
+    cpuSpec: v.oneOf(CPU_SPECS, { lookup: "getHostSpecifications" }),
     // reference 4.9.2 data_center_id: "是 String 主机所属机房ID" (it must exist: checked at preview).
     dataCenterId: z.string().min(1, { error: "is empty; use the id of a DataCenter" }),
     // reference 4.9.2 table 4-321 data_ip: "是 String 主机数据IP".
@@ -39,7 +39,7 @@ const Inputs = z
     // without a name, where the live name is kept, or one is generated at create when there is nothing to adopt).
     name: v.text(64, { bytes: true, min: 1 }).optional(),
     // reference 4.9.8 os_types: "枚举值: kylin uniontech" (4.9.2 os_type "类型包括Kylin、Uniontech").
-    osType: v.oneOf(OS_TYPES),
+    osType: v.oneOf(OS_TYPES, { lookup: "getHostSpecifications" }),
     // reference 4.9.2 os_root_pwd: "主机root用户密码" (no rule stated; empty is no password).
     rootPassword: z.string().min(1, { error: "is empty; give the root password or use sshKeyId" }).optional(),
     // reference 4.9.2 ssh_key_id: "SSH私钥ID" (it must exist: checked at preview).
@@ -47,10 +47,10 @@ const Inputs = z
     // reference 4.9.2 ssh_port: "范围为1-65535,限制端口:8002, 12017".
     sshPort: v.port(RESERVED_SSH_PORTS),
     // reference 4.9.8 storage_types: "枚举值: localssd dorado" (4.9.2 storage_type "类型包括localssd").
-    storageType: v.oneOf(STORAGE_TYPES),
+    storageType: v.oneOf(STORAGE_TYPES, { lookup: "getHostSpecifications" }),
     timeouts: v.timeouts().optional(),
     // reference 4.9.8 types: "枚举值: BMS CONTAINER" (4.9.2 type "类型包括BMS").
-    type: v.oneOf(TYPES),
+    type: v.oneOf(TYPES, { lookup: "getHostSpecifications" }),
     // reference 4.9.2 table 4-321 virtual_ip: "是 String 主机业务IP".
     virtualIp: ipAddress(),
   })
@@ -283,7 +283,8 @@ export const hostDefinition: ResourceDefinition<In, Out> = {
       }
       const h = await byId(ctx, id);
       if (!h) throw new TpopsError(`host ${id} is not listed after its add job completed`);
-      if (h.status !== "initialized") {
+      // reference 4.9.1 status "待纳管" (unmanaged): a host that carries a database TPOPS does not manage yet (Instance takeOver).
+      if (h.status !== "initialized" && h.status !== "unmanaged") {
         const why = h.async_task_error?.error_msg ? `: ${h.async_task_error.error_code ?? ""} ${h.async_task_error.error_msg}`.trimEnd() : "";
         throw new TpopsError(`host ${inputs.manageIp} ended in status ${h.status}${why}`);
       }
@@ -389,7 +390,7 @@ async function liveRefusals(olds: Record<string, unknown>, inputs: Record<string
       const offered = s?.[list];
       // reference 4.9.2 接口约束: "可支持主机规格请查询"可支持主机规格"API" (reference 4.9.8).
       if (fresh(k) && offered && !offered.some((o) => o.toLowerCase() === String(inputs[k]).toLowerCase())) {
-        out.push({ property: k, reason: `${k}: ${JSON.stringify(inputs[k])} is not supported by this platform; it supports ${offered.join(", ") || "none"} (reference 4.9.8); use one of them` });
+        out.push({ property: k, reason: `${k}: ${JSON.stringify(inputs[k])} is not supported by this platform; it supports ${offered.join(", ") || "none"} (reference 4.9.8); use one of them (getHostSpecifications lists them)` });
       }
     }
   }
@@ -398,14 +399,14 @@ async function liveRefusals(olds: Record<string, unknown>, inputs: Record<string
     const dcs = await lookupForPreview(`data center ${id}`, () => client().listAll(ops.dataCenters.list, { query: { id } }));
     if (dcs?.some((d) => d.id === id)) existing.add(`dc:${id}`);
     // reference 4.9.2 data_center_id "主机所属机房ID"; A.3 DBS.06025058 "所选机房不存在".
-    else if (dcs) out.push({ property: "dataCenterId", reason: `dataCenterId: ${JSON.stringify(id)} is not a data center of the platform (reference 4.9.2, DBS.06025058); use the id of a DataCenter` });
+    else if (dcs) out.push({ property: "dataCenterId", reason: `dataCenterId: ${JSON.stringify(id)} is not a data center of the platform (reference 4.9.2, DBS.06025058); use the id of a DataCenter, or one getDataCenters lists` });
   }
   if (fresh("sshKeyId") && !existing.has(`kp:${inputs.sshKeyId}`)) {
     const id = String(inputs.sshKeyId);
     const kps = await lookupForPreview(`key pair ${id}`, () => client().listAll(ops.keyPairs.list, { query: { id } }));
     if (kps?.some((k) => k.id === id)) existing.add(`kp:${id}`);
     // reference 4.9.2 ssh_key_id "SSH私钥ID": the id of a key pair (4.8.2).
-    else if (kps) out.push({ property: "sshKeyId", reason: `sshKeyId: ${JSON.stringify(id)} is not a key pair of the platform (reference 4.8.2); use the id of a KeyPair` });
+    else if (kps) out.push({ property: "sshKeyId", reason: `sshKeyId: ${JSON.stringify(id)} is not a key pair of the platform (reference 4.8.2); use the id of a KeyPair, or one getKeyPairs lists` });
   }
   const ip = inputs.manageIp;
   if (creating && inputs.adopt !== true && typeof ip === "string" && ip !== UNKNOWN) {

@@ -9,6 +9,7 @@ import { waitUntilJobDone } from "../../waiters";
 import { client as configuredClient } from "../../config";
 import { claimSetting, makeProvider, pulumiName, resourceIdentity, settingClaimant, UNKNOWN, v, type CheckFailure, type Ctx, type ProviderImpl, type ResourceDefinition } from "../framework";
 import { lookupForPreview } from "../live";
+import { nearestNames } from "../nearest-name";
 import { printWarnings } from "../rules";
 import { InstanceParametersMeta, type InstanceParametersOutputs } from "../schema.gen";
 
@@ -54,6 +55,17 @@ export function rangeProblem(p: ConfigurationParameter, value: string): string |
   return enumOptions(range).includes(value) ? undefined : "is not one of";
 }
 
+/** What a `value_range` allows, read out the way rangeProblem reads it (getParameterTemplate's minimum/maximum, lengths, options). */
+export function rangeLimits(valueRange: string | null | undefined): { minimum?: number; maximum?: number; minLength?: number; maxLength?: number; allowedValues?: string[] } {
+  const range = (valueRange ?? "").trim();
+  if (!range) return {};
+  const num = NUMERIC_RANGE.exec(range);
+  if (num) return { minimum: Number(num[1]), maximum: Number(num[2]) };
+  const len = /^length\s+(\d+)\s*-\s*(\d+)$/i.exec(range);
+  if (len) return { minLength: Number(len[1]), maxLength: Number(len[2]) };
+  return { allowedValues: enumOptions(range) };
+}
+
 /** Enumerations are comma-separated; an option may itself contain ", " (DateStyle's "ISO, MDY"). */
 function enumOptions(range: string): string[] {
   return range.split(/,(?! )/).map((o) => o.trim());
@@ -81,10 +93,11 @@ export function valueFailures(template: Template, values: Record<string, string>
     const p = template.get(name);
     // reference 4.3.2 values: "用户基于默认参数模板自定义的参数值" — a parameter of the instance's template (4.3.1).
     if (!p) {
-      const near = [...template.keys()].filter((k) => k.toLowerCase().includes(name.toLowerCase().replace(/^(cn|dn):/, ""))).slice(0, 3);
+      // The nearest names by edit distance (max_conections → max_connections), then those containing the name.
+      const near = nearestNames(name, template.keys(), { strip: /^(cn|dn):/i });
       out.push({
         property,
-        reason: `${property}: ${JSON.stringify(name)} is not a parameter of instance ${instanceId} (${version}); ${near.length ? `did you mean ${near.join(", ")}?` : "check the name (distributed instances name parameters cn:<name> or dn:<name>)"}`,
+        reason: `${property}: ${JSON.stringify(name)} is not a parameter of instance ${instanceId} (${version}); ${near.length ? `did you mean ${near.join(", ")}?` : "check the name (distributed instances name parameters cn:<name> or dn:<name>)"} (getParameterTemplate lists them)`,
       });
       continue;
     }

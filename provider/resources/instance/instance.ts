@@ -30,6 +30,7 @@ import { lookupForPreview } from "../live";
 import { ipAddress, passwordProblem, passwordWarning, printWarnings, type Warning } from "../rules";
 import { InstanceMeta, type InstanceNode, type InstanceOutputs } from "../schema.gen";
 import { restoreFacts, RestoreFromInput, restoreInputProblems, restorePoint, type RestoreFrom } from "./restore";
+import { assertManageable, creationProblems, TakeOverInput, takenOverMismatches, takeOverBody, takeOverRefusals, takeOverReplacementRefusal, takeOverWarnings } from "./takeover";
 
 // ---------------------------------------------------------------- solutions (reference 4.11.6 table 4-495)
 
@@ -121,7 +122,7 @@ const Inputs = z
     // reference 4.11.6 configuration_id: "参数模板ID" (an empty string names no template: leave it out).
     configurationId: z.string().min(1, { error: "is empty; give a parameter template id or leave it out" }).optional(),
     // reference 4.11.6 cpu_spec: "英特尔 Intel 鲲鹏 Kunpeng 海光 Hygon 不区分大小写".
-    cpuSpec: v.oneOf(["Intel", "Kunpeng", "Hygon"]),
+    cpuSpec: v.oneOf(["Intel", "Kunpeng", "Hygon"], { lookup: "getHostSpecifications" }),
     deletion: z
       .strictObject(
         // reference 4.11.5 clear_data "Boolean"; keep_db_backup and keep_difference_backup "Integer" (no range stated: see warnings()).
@@ -182,12 +183,16 @@ const Inputs = z
     // reference 4.11.6 name: "是 String 实例名称" (no form stated: see warnings()); empty is no name.
     name: z.string().min(1, { error: "is empty; give the instance a name or leave it out for a generated one" }),
     // reference 4.11.6 os_type: "麒麟:Kylin 统信: UnionTech 不区分大小写".
-    osType: v.oneOf(["Kylin", "UnionTech"]),
-    // reference 4.11.6 password "root密码", with the rule reference 4.4.16 prints (rules.ts passwordProblem).
-    password: z.string().superRefine((pw, ctx) => {
-      const why = passwordProblem(pw);
-      if (why) ctx.addIssue({ code: "custom", message: why, input: pw });
-    }),
+    osType: v.oneOf(["Kylin", "UnionTech"], { lookup: "getHostSpecifications" }),
+    // reference 4.11.6 password "root密码", with the rule reference 4.4.16 prints (rules.ts passwordProblem); required
+    // unless taking over (creationProblems, takeover.ts).
+    password: z
+      .string()
+      .superRefine((pw, ctx) => {
+        const why = passwordProblem(pw);
+        if (why) ctx.addIssue({ code: "custom", message: why, input: pw });
+      })
+      .optional(),
     port: v
       // reference 4.11.6 port: "设置范围为1024~39989".
       .int(1024, 39989)
@@ -205,6 +210,8 @@ const Inputs = z
     // reference 4.11.7 restore_point "恢复到目标实例的备份ID或者时间戳" (restore.ts)
     restoreFrom: RestoreFromInput.optional(),
     slaveAzIps: ipList.optional(),
+    // reference 4.11.13 "纳管实例" tables 4-549/4-550 (takeover.ts)
+    takeOver: TakeOverInput.optional(),
     // reference 4.11.6 solution: "枚举值: single triset … hcs6" (case-insensitive here: sent in the reference's spelling).
     solution: v.oneOf(SOLUTION_NAMES),
     // reference 4.11.6 time_zone: "时区" (no form stated: see warnings()).
@@ -380,7 +387,7 @@ export function warnings(i: Bag): Warning[] {
   const deletion = (i.deletion ?? {}) as Bag;
   // reference 4.11.5 requires rds_admin_password only "未传clear_data且未传is_force_remove_instance场景"; the provider sends
   // clear_data. Without a new password rdsAdmin keeps the one only TPOPS knew.
-  if (known(i.deletion) && deletion.clearData === false && i.rdsAdminPassword === undefined) {
+  if (known(i.deletion) && deletion.clearData === false && i.rdsAdminPassword === undefined && i.takeOver === undefined) {
     warn("rdsAdminPassword", "is not set while deletion.clearData is false: unmanaging then leaves rdsAdmin with a password only TPOPS knew (reference 4.11.5 rds_admin_password \"重新设置新密码\"); set rdsAdminPassword (secret) to choose it");
   }
   for (const k of ["keepFullBackupDays", "keepDifferentialBackupDays"] as const) {
@@ -395,6 +402,7 @@ export function warnings(i: Bag): Warning[] {
       if (typeof d === "string" && known(d) && !d.startsWith("/")) warn(`installSettings.dirs.${k}`, `${show(d)} is not an absolute directory; the installer expects a path such as /opt/gaussdb`);
     }
   }
+  out.push(...takeOverWarnings(i));
   for (const f of ["password", "rdsAdminPassword"] as const) {
     const why = typeof i[f] === "string" && known(i[f]) ? passwordWarning(String(i[f])) : undefined;
     if (why) warn(f, `[secret] ${why}`);
@@ -439,6 +447,8 @@ function toOutputs(inst: ApiInstance, prev: Bag): Out {
     timeZone: inst.time_zone ?? (prev.timeZone as string | undefined) ?? "",
     created: inst.created ?? "",
     updated: inst.updated ?? "",
+    // Kept once set: decides what delete means (4.11.5 unmanage) after takeOver leaves the program.
+    ...(prev.takenOver === true || prev.takeOver !== undefined ? { takenOver: true } : {}),
   };
 }
 
@@ -477,7 +487,7 @@ function createBody(i: In, version: string, base: readonly string[]) {
     ha: { mode: i.ha.mode, consistency: i.ha.consistency, replication_mode: i.ha.replicationMode, consistency_protocol: i.ha.consistencyProtocol },
     solution: i.solution,
     ...(i.port !== undefined ? { port: String(i.port) } : {}),
-    password: i.password,
+    password: i.password as string,
     // reference 4.11.6 manage_ip is optional: sent when the program names hosts outside the AZ lists.
     ...(i.manageIps?.length ? { manage_ip: i.manageIps.filter((ip) => base.includes(ip)) } : {}),
     ...az("masterAzIps"),
@@ -507,7 +517,7 @@ function restoreBody(i: In, from: RestoreFrom, base: readonly string[]) {
     arch: i.arch,
     solution: i.solution,
     ...(i.port !== undefined ? { port: String(i.port) } : {}),
-    password: i.password,
+    password: i.password as string,
     ...(i.manageIps?.length ? { manage_ip: i.manageIps.filter((ip) => base.includes(ip)) } : {}),
     ...az("masterAzIps"),
     ...az("slaveAzIps"),
@@ -530,7 +540,7 @@ async function finishCreate(ctx: Ctx, inputs: In, id: string, version: string, j
   const state: Bag = { ...inputs, engineVersion: version };
   let last: ApiInstance = { id, name: inputs.name, status: "BUILD" } as ApiInstance;
   try {
-    if (jobId) await waitJob(ctx, jobId, "installing the database", "create");
+    if (jobId) await waitJob(ctx, jobId, inputs.takeOver ? "taking over the database" : "installing the database", "create");
     last = await waitUntilInstanceStatus(ctx.client, id, {
       target: "ACTIVE",
       failOn: ["FAILED"],
@@ -589,6 +599,27 @@ async function waitJob(ctx: Ctx, jobId: string, what: string, key: "create" | "u
   });
 }
 
+/**
+ * Create by taking over the database on the hosts (reference 4.11.12, then 4.11.13 and its job): afterwards an
+ * ordinary instance. A program that describes the database otherwise than the platform now reports is a partial
+ * create (the instance is managed, in state) whose message says what to write.
+ */
+async function createByTakeOver(ctx: Ctx, inputs: In, t: NonNullable<In["takeOver"]>): Promise<{ id: string; outs: Out }> {
+  registerSecret(t.manageUserPassword);
+  const hosts = hostsOf(inputs as unknown as Bag);
+  await assertManageable(ctx.client, hosts);
+  ctx.progress(`taking over the database on ${hosts.join(", ")} as instance ${inputs.name}`);
+  const send = () => ctx.client.call(ops.takeover.manage, { body: takeOverBody(inputs.name, t, hosts) });
+  const r = await createIdempotently(ctx, send, () => byName(ctx, inputs.name));
+  const version = inputs.engineVersion ?? "";
+  const done = "sent" in r ? await finishCreate(ctx, inputs, r.sent.instance_id, version, r.sent.job_id) : await finishCreate(ctx, inputs, r.found.id, version);
+  const live = await byId(ctx, done.id);
+  const family = SOLUTIONS[inputs.solution].family;
+  const why = live ? takenOverMismatches(live, { engineVersion: inputs.engineVersion, port: inputs.port, family, hosts }) : [];
+  if (why.length) throw new PartialCreateError(done.id, done.outs, new TpopsError(`the database was taken over as instance ${done.id}, but the program describes it otherwise: ${why.join("; ")}`));
+  return done;
+}
+
 // ---------------------------------------------------------------- change planning
 
 /** One in-place change and the job that carries it out. */
@@ -599,7 +630,7 @@ export type Step =
   | { kind: "expand"; addIps: string[]; groups: number }
   | { kind: "mysqlPort"; from: number; to: number };
 
-const LOCAL_ONLY = ["adopt", "timeouts", "deletion", "rdsAdminPassword"];
+const LOCAL_ONLY = ["adopt", "timeouts", "deletion", "rdsAdminPassword", "takeOver"];
 const STEP_ORDER: Step["kind"][] = ["shrink", "upgrade", "grow", "expand", "mysqlPort"];
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
 
@@ -614,6 +645,10 @@ export function planChanges(olds: Bag, news: Bag): { changed: string[]; replaces
   }
   // restoreFrom says where the data came from at create: dropping it keeps the instance; another source is a new restore.
   if (changed.has("restoreFrom") && news.restoreFrom === undefined) changed.delete("restoreFrom");
+  // takeOver says how the instance came under management (4.11.13): changing or dropping it changes nothing, and a
+  // taken-over instance's root password is never sent (its database keeps its own).
+  changed.delete("takeOver");
+  if (olds.takenOver === true || olds.takeOver !== undefined) changed.delete("password");
   const apiChanged = [...changed].filter((k) => !LOCAL_ONLY.includes(k));
   const unknown = apiChanged.some((k) => !known(news[k]));
   const replaces = apiChanged.filter((k) => InstanceMeta.replaceOnChanges.includes(k));
@@ -681,7 +716,7 @@ function candidateRefusal(c: Awaited<ReturnType<typeof upgradeOptions>>, id: str
   if (c.source_version === target || c.upgrade_candidate_versions.includes(target)) return undefined;
   return (
     `Instance ${name}: engineVersion ${target} is not an upgrade candidate of instance ${id} (running ${c.source_version ?? "?"}; candidates: ${c.upgrade_candidate_versions.join(", ") || "none"}, reference 4.11.17). ` +
-    `Upgrade to a listed version first, one step per pulumi up`
+    `Upgrade to a listed version first, one step per pulumi up (getUpgradeCandidates lists them)`
   );
 }
 
@@ -733,7 +768,8 @@ function versionRefusal(version: string, engine: unknown, versions: readonly str
   const dbmind = lower(engine) === "gaussdbv5-dbmind";
   return (
     `engineVersion: ${show(version)} is not offered by the platform; it offers ${nearestVersions(version, versions).join(", ") || "none"} (nearest first, reference 4.12.1). ` +
-    (dbmind ? "Use one of them" : "Use one of them, or leave engineVersion out for the newest")
+    (dbmind ? "Use one of them" : "Use one of them, or leave engineVersion out for the newest") +
+    " (getEngineVersions lists them)"
   );
 }
 
@@ -772,7 +808,7 @@ async function createRefusals(i: Bag, self: { id?: string; name?: string }): Pro
     const sol = SOLUTION_NAMES.find((s) => s === lower(i.solution));
     const facts = await lookupForPreview(`restore of ${from.sourceInstanceId}`, () => restoreFacts(configuredClient(), { ...i, restoreFrom: from }, sol && SOLUTIONS[sol].family));
     out.push(...(facts?.failures ?? []));
-  } else if (typeof version === "string" && known(version) && version) {
+  } else if (typeof version === "string" && known(version) && version && i.takeOver === undefined) {
     const versions = await offered(configuredClient);
     const why = versions && versionRefusal(version, i.engine, versions);
     if (why) out.push({ property: "engineVersion", reason: why });
@@ -786,6 +822,8 @@ async function createRefusals(i: Bag, self: { id?: string; name?: string }): Pro
     const first = mine.filter((t) => named.find((n) => n.ip === t.ip)?.f === f);
     if (first.length) out.push({ property: f, reason: `${f}: ${describeTaken(first)}` });
   }
+  // reference 4.11.12: the hosts carry one database no instance manages (takeover.ts)
+  if (i.takeOver !== undefined && !taken?.length && HOST_FIELDS.every((f) => known(i[f]))) out.push(...(await takeOverRefusals(configuredClient, hostsOf(i))));
   return out;
 }
 
@@ -870,7 +908,8 @@ export const instanceDefinition: ResourceDefinition<In, Out> = {
   },
 
   async create(ctx, inputs) {
-    registerSecret(inputs.password);
+    if (inputs.takeOver) return createByTakeOver(ctx, inputs, inputs.takeOver);
+    if (inputs.password !== undefined) registerSecret(inputs.password);
     const version = inputs.restoreFrom ? await restoredVersion(ctx, inputs, inputs.restoreFrom) : (inputs.engineVersion ?? (await latestVersion(ctx)));
     const { base } = createHosts(inputs);
     // A lost reply is decided by the unique name: found means created (nothing orphaned), absent means send again.
@@ -881,7 +920,8 @@ export const instanceDefinition: ResourceDefinition<In, Out> = {
 
   // An instance an interrupted run created: wait for it like the run that created it would have.
   async resume(ctx, id, inputs) {
-    registerSecret(inputs.password);
+    if (inputs.password !== undefined) registerSecret(inputs.password);
+    if (inputs.takeOver) registerSecret(inputs.takeOver.manageUserPassword);
     const live = await byId(ctx, id);
     const version = live?.datastore?.version ?? inputs.engineVersion ?? (await latestVersion(ctx));
     const joined = new Set((live?.nodes ?? []).map((n) => n.management_ip ?? ""));
@@ -908,7 +948,16 @@ export const instanceDefinition: ResourceDefinition<In, Out> = {
 
   async delete(ctx, id, state) {
     const d = (state.deletion ?? {}) as { clearData?: boolean; keepFullBackupDays?: number; keepDifferentialBackupDays?: number };
-    const clear = d.clearData !== false;
+    // A database taken over (takeOver, 4.11.13) was not installed by TPOPS: unmanaged unless clearData is true.
+    const takenOver = state.takenOver === true || state.takeOver !== undefined;
+    const clear = d.clearData ?? !takenOver;
+    if (takenOver) {
+      ctx.warn(
+        clear
+          ? "uninstalling the database this stack took over from its hosts (deletion.clearData: true): its data is removed (reference 4.11.5 clear_data true)"
+          : `unmanaging the database this stack took over (reference 4.11.5 clear_data false): it keeps running on ${hostsOf(state as unknown as Bag).join(", ") || "its hosts"}, which await management again (status unmanaged); set deletion.clearData: true to uninstall it instead`,
+      );
+    }
     if (state.rdsAdminPassword) registerSecret(String(state.rdsAdminPassword));
     // reference 4.11.5 rds_admin_password is required only "未传clear_data且未传is_force_remove_instance场景"; both are sent,
     // so unmanaging without it is accepted (check warned that rdsAdmin then keeps its old password).
@@ -939,7 +988,7 @@ export const instance: ProviderImpl = {
     const warned = warnings(r.inputs ?? {});
     // A host named twice is one host: sent and recorded once (warned), so state and program compare equal.
     const inputs = uniqueHosts(r.inputs ?? {});
-    const failures = [...(r.failures ?? []), ...crossCheck(inputs)];
+    const failures = [...(r.failures ?? []), ...crossCheck(inputs), ...creationProblems(inputs, strip(olds))];
     const prev = olds.engineVersion;
     const next = inputs.engineVersion;
     const dotted = (x: string) => /^\d+(\.\d+)*$/.test(x);
@@ -977,6 +1026,8 @@ export const instance: ProviderImpl = {
       const port = typeof olds.port === "number" ? olds.port : DEFAULT_DB_PORT;
       await validateSteps(configuredClient(), id, String(olds.name ?? id), plan.steps, port);
     }
+    const takenOverWhy = plan.replaces.length ? takeOverReplacementRefusal(String(olds.name ?? id), olds, news, plan.replaces) : undefined;
+    if (takenOverWhy) throw new TpopsError(takenOverWhy);
     if (plan.replaces.length) await refuseReplacement(id, olds, news);
     return { changes: plan.changed.length > 0, replaces: plan.replaces, deleteBeforeReplace: plan.replaces.length > 0 };
   },

@@ -253,7 +253,7 @@ async function liveFindings(olds: Record<string, unknown>, inputs: In): Promise<
     if (all) {
       const ids = new Set(all.map((i) => i.id));
       inputs.instanceIds.forEach((id, n) => {
-        if (id !== UNKNOWN && !ids.has(id)) failures.push({ property: `instanceIds[${n}]`, reason: `instanceIds[${n}]: ${JSON.stringify(id)} is not an instance of the platform (A.3 DBS.200002 "实例不存在"); use the id of an existing Instance` });
+        if (id !== UNKNOWN && !ids.has(id)) failures.push({ property: `instanceIds[${n}]`, reason: `instanceIds[${n}]: ${JSON.stringify(id)} is not an instance of the platform (A.3 DBS.200002 "实例不存在"); use the id of an existing Instance, or one getInstances lists` });
       });
     }
   }

@@ -152,7 +152,7 @@ async function liveFailures(news: Record<string, unknown>, inputs: In): Promise<
       },
     ];
   }
-  if (!facts.inst) return [{ property: "instanceId", reason: `instanceId: ${JSON.stringify(inputs.instanceId)} is not an instance of the platform (A.3 DBS.200002 "实例不存在"); use the id of an Instance` }];
+  if (!facts.inst) return [{ property: "instanceId", reason: `instanceId: ${JSON.stringify(inputs.instanceId)} is not an instance of the platform (A.3 DBS.200002 "实例不存在"); use the id of an Instance, or one getInstances lists` }];
   if (!inputs.enabled || facts.enrolled) return [];
   const used = facts.assist.managed_num ?? 0;
   const limit = facts.assist.manageable_limit;

@@ -17,7 +17,7 @@ export async function nodeFindings(kind: string, instanceId: string, nodes: { pr
   const found = await lookupForPreview(`instance ${instanceId}`, async () => ({ inst: await instanceById(configuredClient(), instanceId) }));
   if (!found) return [];
   if (!found.inst) {
-    return [{ property: "instanceId", reason: `instanceId: ${JSON.stringify(instanceId)} is not an instance of the platform (A.3 DBS.200002); use the id of an existing instance (Instance.id)` }];
+    return [{ property: "instanceId", reason: `instanceId: ${JSON.stringify(instanceId)} is not an instance of the platform (A.3 DBS.200002); use the id of an existing instance (Instance.id), or one getInstances lists` }];
   }
   const ids = (found.inst.nodes ?? []).map((n) => n.id);
   return nodes

@@ -131,7 +131,7 @@ export const wdrSnapshots: ProviderImpl = {
     const live = await lookupForPreview(`WDR snapshot switch of instance ${instanceId}`, async () => ({ sw: await readSwitch({ client }, instanceId), inst: await instanceById(client, instanceId) }));
     if (!live) return r;
     if (!live.sw || !live.inst) {
-      return { inputs, failures: [{ property: "instanceId", reason: `instanceId: ${JSON.stringify(instanceId)} is not an instance of the platform (A.3 DBS.200002 "实例不存在"); use the id of an Instance` }] };
+      return { inputs, failures: [{ property: "instanceId", reason: `instanceId: ${JSON.stringify(instanceId)} is not an instance of the platform (A.3 DBS.200002 "实例不存在"); use the id of an Instance, or one getInstances lists` }] };
     }
     const why = live.sw.enabled !== inputs.enabled ? kernelRefusal(live.inst) : undefined;
     return why ? { inputs, failures: [{ property: "enabled", reason: `enabled: ${inputs.enabled} cannot be applied now: ${why}` }] } : r;
