@@ -37,6 +37,8 @@ const entries = [
   { in: "emulator/cli.ts", out: "dist/emulator/cli.js", external: [], banner: { js: "#!/usr/bin/env node" } },
   // tpops-import (provider/import/cli.ts): the provider's client and resource reads, bundled like the runtime.
   { in: "provider/import/cli.ts", out: "dist/import/cli.js", external: ["@pulumi/pulumi"], banner: { js: "#!/usr/bin/env node" } },
+  // tpops (provider/cli/tpops.ts): operations that are not desired state (DR failover, switchover, fail-back).
+  { in: "provider/cli/tpops.ts", out: "dist/cli/tpops.js", external: ["@pulumi/pulumi"], banner: { js: "#!/usr/bin/env node" } },
   // One stub module per resource kind (sdk/stubs/<kind>.gen.ts → dist/stub/<kind>.js): the objects the SDK classes
   // hand to Pulumi, which its serializer writes into the state as `require("pulumi-tpops/dist/stub/<kind>.js")`.
   // No source map: the file is the few lines of sdk/stubs/methods.ts, loaded in every provider process.

@@ -212,6 +212,7 @@ export function render(schemaText) {
     DataCenter: ["adopt", "timeouts"],
     DbRole: ["adopt", "timeouts"],
     DbRoleMembership: ["timeouts"],
+    DisasterRecovery: ["adopt", "standbyPassword", "timeouts", "xlogKeepRatio"],
     DbUser: ["adopt", "timeouts"],
     Host: ["adopt", "forceRemoveChrootDir", "rootPassword", "timeouts"],
     InspectionScene: ["adopt", "timeouts"],

@@ -5,6 +5,7 @@ export { Host } from "./host.gen";
 export { Instance } from "./instance.gen";
 export { BackupPolicy } from "./backup-policy.gen";
 export { Backup } from "./backup.gen";
+export { DisasterRecovery } from "./disaster-recovery.gen";
 export { InstanceParameters } from "./instance-parameters.gen";
 export { Database } from "./database.gen";
 export { Schema } from "./schema.gen";

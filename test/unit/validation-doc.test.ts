@@ -11,6 +11,7 @@ import { hostDefinition } from "../../provider/resources/infra/host";
 import { instanceDefinition } from "../../provider/resources/instance/instance";
 import { backupPolicyDefinition } from "../../provider/resources/backup/backup-policy";
 import { backupDefinition } from "../../provider/resources/backup/backup";
+import { disasterRecoveryDefinition } from "../../provider/resources/dr/disaster-recovery";
 import { instanceParametersDefinition } from "../../provider/resources/instance/instance-parameters";
 import { databaseDefinition } from "../../provider/resources/database/database";
 import { schemaDefinition } from "../../provider/resources/database/schema";
@@ -27,7 +28,7 @@ import { inspectionSceneDefinition } from "../../provider/resources/ops/inspecti
 import { sqlThrottlingTaskDefinition } from "../../provider/resources/ops/sql-throttling-task";
 import { sqlPatchDefinition } from "../../provider/resources/ops/sql-patch";
 
-const DEFINITIONS = [dataCenterDefinition, keyPairDefinition, hostDefinition, instanceDefinition, backupPolicyDefinition, backupDefinition, instanceParametersDefinition, databaseDefinition, schemaDefinition, privilegesDefinition, dbRoleMembershipDefinition, dbUserDefinition, dbRoleDefinition, builtinPasswordsDefinition, wdrSnapshotsDefinition, intelligentOpsDefinition, instanceLabelsDefinition, inspectionTaskDefinition, inspectionSceneDefinition, sqlThrottlingTaskDefinition, sqlPatchDefinition];
+const DEFINITIONS = [dataCenterDefinition, keyPairDefinition, hostDefinition, instanceDefinition, backupPolicyDefinition, backupDefinition, disasterRecoveryDefinition, instanceParametersDefinition, databaseDefinition, schemaDefinition, privilegesDefinition, dbRoleMembershipDefinition, dbUserDefinition, dbRoleDefinition, builtinPasswordsDefinition, wdrSnapshotsDefinition, intelligentOpsDefinition, instanceLabelsDefinition, inspectionTaskDefinition, inspectionSceneDefinition, sqlThrottlingTaskDefinition, sqlPatchDefinition];
 /** The rows of the inputs every resource has: `site` (provider/sites.ts). */
 const EVERY = "Every resource";
 const EVERY_RESOURCE_INPUTS = ["site"];
