@@ -72,6 +72,10 @@ export class Instance extends pulumi.dynamic.Resource {
   declare readonly solution: pulumi.Output<InstanceOutputs["solution"]>;
   /** `BUILD`, `ACTIVE`, `FAILED`, `REBOOTING`, `UPGRADING`, `RESTORING`, `BACKING UP` or `STORAGE FULL` (reference 4.11.8). */
   declare readonly status: pulumi.Output<InstanceOutputs["status"]>;
+  /** How the instance was taken over from its hosts, as the program said at create. (secret) */
+  declare readonly takeOver: pulumi.Output<InstanceOutputs["takeOver"]>;
+  /** true when the instance came under management by taking over a database installed outside TPOPS (`takeOver`, reference 4.11.13); kept when `takeOver` leaves the program. Its deletion then unmanages unless `deletion.clearData` is true. */
+  declare readonly takenOver: pulumi.Output<InstanceOutputs["takenOver"]>;
   /** Time zone, as last read. */
   declare readonly timeZone: pulumi.Output<InstanceOutputs["timeZone"]>;
   /** Waiting limits. */
