@@ -63,7 +63,8 @@ class HttpError extends Error {
 
 /** Start a TPOPS emulator; resolves once it listens. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
-  return launchSite(options, { name: "local", network: new SimulatedNetwork() });
+  const { resumeJobs: _resumed, ...emulator } = await launchSite(options, { name: "local", network: new SimulatedNetwork() });
+  return emulator;
 }
 
 /** How `startSites` places a site: its name, the shared network, and whether it resumes its jobs itself. */

@@ -66,7 +66,8 @@ export async function startSites(options: SitesOptions): Promise<RunningSites> {
       };
       const site = await launchSite(opts, { name: s.name, network, deferJobs: true });
       started.push(site);
-      sites[s.name] = site;
+      const { resumeJobs: _resume, ...handle } = site;
+      sites[s.name] = handle;
     }
   } catch (err) {
     await Promise.all(started.map((s) => s.close()));
