@@ -524,3 +524,56 @@ describe("4.6.4–4.6.6 SQL patches, 4.7.1–4.7.4 SQL throttling", () => {
     accepted(await emu.api("GET", `${base}/list-node-limit-sql-model?node_id='${node}'`), 200);
   });
 });
+
+describe("4.18 disaster recovery", () => {
+  it("4.18.13, 4.18.4, 4.18.2, 4.18.3, 4.18.1, 4.18.11/4.18.12, 4.18.9/4.18.10, 4.18.7, 4.18.5, 4.18.8, 4.18.6, 4.18.14 (ids, the data IP and the password masks replaced; four bodies printed without their closing brace)", async () => {
+    const primary = (await activeInstance(emu, "single")).id;
+    const standby = (await activeInstance(emu, "single")).id;
+    const base = (id: string) => `/gaussdb/v3.6/instances/${id}/disaster-recovery`;
+    accepted(await emu.api("PUT", `/gaussdb/v3/instances/${standby}/db-user/init-password`, { root_name: "root", root_password: ROOT_PW }), 200);
+    const drIp = (await showInstance(emu, standby)).nodes[0].data_ip as string;
+    const done = async (r: { status: number; body: any }, status = 202) => {
+      accepted(r, status);
+      expect((await emu.waitJob(r.body.job_id)).status).toBe("Completed");
+    };
+    // 4.18.13 {"master_instance_id" : "436f…in14", "disaster_type" : "stream"}
+    const candidates = await emu.api("POST", "/gaussdb/v3/instances/disaster/instanceList", { master_instance_id: primary, disaster_type: "stream" });
+    accepted(candidates, 200);
+    expect(candidates.body.instance_list.map((x: any) => x.instance_id)).toEqual([standby]);
+    // 4.18.4 {"disaster_type" : "stream", "dr_ip" : "127.****", "dr_user_name" : "root", "dr_user_password" : "***", "dr_task_name" : "dr-task-123"}
+    refused(await emu.api("POST", `${base(primary)}/construct`, { disaster_type: "stream", dr_ip: "127.****", dr_user_name: "root", dr_user_password: "***", dr_task_name: "dr-task-123" }), "DBS.200002");
+    await done(await emu.api("POST", `${base(primary)}/construct`, { disaster_type: "stream", dr_ip: drIp, dr_user_name: "root", dr_user_password: ROOT_PW, dr_task_name: "dr-task-123" }));
+    // 4.18.2 GET …/relations?limit=100&offset=0
+    const rel = await emu.api("GET", "/gaussdb/v3.6/disaster-recovery/relations?limit=100&offset=0");
+    accepted(rel, 200);
+    expect(rel.body.total).toBe(2);
+    const sync = rel.body.relations[0].synchronization_id as string;
+    // 4.18.3 GET …/monitor (no query: disaster_type "缺省值: stream")
+    accepted(await emu.api("GET", `${base(standby)}/monitor`), 200);
+    // 4.18.1 {"synchronization_id" : "cd8c…", "dr_task_name" : "dr-task-123" — printed without "}"
+    refused(await emu.api("PUT", `${base(primary)}/rename`, `{\n    "synchronization_id" : "${sync}",\n    "dr_task_name" : "dr-task-123"\n`), "DBS.200001");
+    accepted(await emu.api("PUT", `${base(primary)}/rename`, { synchronization_id: sync, dr_task_name: "dr-task-123" }), 200);
+    // 4.18.11 {"xlog_keep_ratio" : 90, "disaster_type" : "stream"}; 4.18.12 {"disaster_type" : "stream" — printed without "}"
+    await done(await emu.api("POST", `${base(primary)}/keep-log-start`, { xlog_keep_ratio: 90, disaster_type: "stream" }));
+    refused(await emu.api("POST", `${base(primary)}/keep-log-stop`, '{\n   "disaster_type" : "stream"\n'), "DBS.200001");
+    await done(await emu.api("POST", `${base(primary)}/keep-log-stop`, { disaster_type: "stream" }));
+    // 4.18.9 {"xlog_keep_ratio" : 90, "disaster_type" : "stream"} on the primary; 4.18.10 {"disaster_type" : "stream"} on the DR instance
+    await done(await emu.api("POST", `${base(primary)}/simulation-start`, { xlog_keep_ratio: 90, disaster_type: "stream" }));
+    await done(await emu.api("POST", `${base(standby)}/simulation-stop`, { disaster_type: "stream" }));
+    // 4.18.7 {"disaster_type" : "stream" — printed without "}"
+    refused(await emu.api("POST", `${base(primary)}/switchover`, '{\n    "disaster_type" : "stream"\n'), "DBS.200001");
+    await done(await emu.api("POST", `${base(primary)}/switchover`, { disaster_type: "stream" }));
+    // now the standby is the primary: the failover is issued on the DR instance, the original primary
+    // 4.18.5 {"is_support_restore" : true, "disaster_type" : "stream"}
+    await done(await emu.api("POST", `${base(primary)}/failover`, { is_support_restore: true, disaster_type: "stream" }));
+    // 4.18.8 {"disaster_type" : "stream" — printed without "}"
+    refused(await emu.api("POST", `${base(primary)}/restore`, '{\n    "disaster_type" : "stream"\n'), "DBS.200001");
+    await done(await emu.api("POST", `${base(primary)}/restore`, { disaster_type: "stream" }));
+    // 4.18.6 {"disaster_type" : "stream"} from the master (the fail-back returned the roles the relation was built with)
+    await done(await emu.api("POST", `${base(primary)}/release`, { disaster_type: "stream" }));
+    // 4.18.14 {"disaster_name" : "disaster_name"}: no record has that name; the relation's own name is deleted
+    refused(await emu.api("POST", "/gaussdb/v3/instances/disaster/record/delete", { disaster_name: "disaster_name" }), "DBS.200044");
+    await done(await emu.api("POST", "/gaussdb/v3/instances/disaster/record/delete", { disaster_name: "dr-task-123" }), 200);
+    expect((await emu.api("GET", "/gaussdb/v3.6/disaster-recovery/relations")).body).toEqual({ total: 0, relations: [] });
+  });
+});
