@@ -32,6 +32,8 @@ export interface Declaration {
   readonly notes: readonly string[];
   /** The platform object, for the summary: `host 10.9.0.11`. */
   readonly what: string;
+  /** Pulumi resource options (`retainOnDelete`), when any. */
+  readonly options?: Readonly<Record<string, Arg>>;
 }
 
 /** An object that exists but is not declared, and why. */

@@ -82,6 +82,9 @@ export function inputProblems(def: AnyDefinition, args: Readonly<Record<string, 
 const ref = (d: Declaration | undefined, prop: string, live: unknown): Arg => (d ? { ref: d.variable, prop, live } : (live as Arg));
 const oneOfCase = <T extends string>(values: readonly T[], s: string | null | undefined): T | undefined => values.find((x) => x.toLowerCase() === String(s ?? "").trim().toLowerCase());
 
+/** reference 4.4.2 name: "已存在的schema包括public,information_schema" — every database has them: never declared. */
+const BUILTIN_SCHEMAS = ["public", "information_schema"];
+
 /** Reads the platform (all of it, or the part `filter` names) into the declarations of a program. */
 export async function readEstate(client: TpopsClient, opts: { endpoint: string; filter?: ImportFilter; progress?: (msg: string) => void }): Promise<Estate> {
   const progress = opts.progress ?? (() => undefined);
@@ -103,7 +106,7 @@ export async function readEstate(client: TpopsClient, opts: { endpoint: string; 
   /** Declares an object, or records why not (its arguments would fail the resource's check). */
   const declare = (
     def: AnyDefinition,
-    o: { name: string; what: string; variable: string; prefix: string; args: Record<string, Arg>; notes?: string[] },
+    o: { name: string; what: string; variable: string; prefix: string; args: Record<string, Arg>; notes?: string[]; options?: Record<string, Arg> },
     extra?: (inputs: Bag) => { reason: string }[],
   ): Declaration | undefined => {
     const args = withoutDefaults(def, o.args);
@@ -112,7 +115,7 @@ export async function readEstate(client: TpopsClient, opts: { endpoint: string; 
       skipped.push({ kind: def.kind, what: o.what, why: `its live values would not pass the resource's checks: ${why}` });
       return undefined;
     }
-    const d: Declaration = { kind: def.kind, variable: vars.take(o.variable, o.prefix), name: names.take(def.kind, o.name), args, notes: o.notes ?? [], what: o.what };
+    const d: Declaration = { kind: def.kind, variable: vars.take(o.variable, o.prefix), name: names.take(def.kind, o.name), args, notes: o.notes ?? [], what: o.what, ...(o.options ? { options: o.options } : {}) };
     declarations.push(d);
     return d;
   };
@@ -273,6 +276,7 @@ export async function readEstate(client: TpopsClient, opts: { endpoint: string; 
   }
 
   async function declareInstanceSettings(inst: ApiInstance, d: Declaration): Promise<void> {
+    const listSchemas = (db: string) => client.listAll(ops.schemas.list, { path: { instance_id: inst.id }, query: { db_name: db } }).catch(() => []);
     const instanceId = ref(d, "id", inst.id);
     progress(`reading the settings, databases and accounts of instance ${inst.name}`);
     const policy = await liveInputs(asDef(backupPolicyDefinition), client, inst.id, { instanceId: inst.id }).catch(() => undefined);
@@ -320,7 +324,13 @@ export async function readEstate(client: TpopsClient, opts: { endpoint: string; 
     // ---- databases (4.4.12), accounts (4.4.13), schemas (4.4.3)
     const path = { instance_id: inst.id };
     const dbs = await client.listAll(ops.databases.list, { path }).catch(() => []);
-    const dbDecl = new Map<string, Declaration>();
+    const schemasOf = new Map<string, Awaited<ReturnType<typeof listSchemas>>>();
+    for (const db of dbs) schemasOf.set(db.name, await listSchemas(db.name));
+    // What each account owns that no call drops (4.4 has no drop of a database or schema).
+    const owned = (user: string) => [
+      ...dbs.filter((db) => db.owner === user).map((db) => `database ${db.name}`),
+      ...[...schemasOf].flatMap(([db, list]) => list.filter((s) => s.owner === user && !BUILTIN_SCHEMAS.includes(s.schema_name)).map((s) => `schema ${db}.${s.schema_name}`)),
+    ];
     const accounts = await client.listAll(ops.users.list, { path }).catch(() => []);
     const userDecl = new Map<string, Declaration>();
     for (const a of accounts) {
@@ -329,15 +339,25 @@ export async function readEstate(client: TpopsClient, opts: { endpoint: string; 
       const def = role ? asDef(dbRoleDefinition) : asDef(dbUserDefinition);
       const live = await liveInputs(def, client, accountId(inst.id, role ? "roles" : "users", a.name)).catch(() => undefined);
       if (!live) continue;
+      const owns = owned(a.name);
       const decl = declare(def, {
+        ...(owns.length ? { options: { retainOnDelete: true } } : {}),
         name: `${d.name}-${a.name}`,
         what: `${role ? "role" : "user"} ${a.name} of instance ${inst.name}`,
         variable: `${d.variable} ${a.name}`,
         prefix: role ? "role" : "user",
         args: { adopt: true, ...(live as Record<string, Arg>), instanceId },
-        notes: role
-          ? ["password: omitted; adopt records none (no call reads or sets a role's password), and a role without one cannot be re-created"]
-          : ["password: omitted, so adopt keeps the user's own; setting it resets the password (4.4.9)"],
+        notes: [
+          ...(role
+            ? ["password: omitted; adopt records none (no call reads or sets a role's password), and a role without one cannot be re-created"]
+            : ["password: omitted, so adopt keeps the user's own; setting it resets the password (4.4.9)"]),
+          ...(owns.length
+            ? [
+                `retainOnDelete: it owns ${owns.join(", ")}, which no call drops (reference 4.4), and GaussDB refuses to drop an owner`,
+                "(A.3 DBS.200818), so pulumi destroy leaves it on the platform instead of failing",
+              ]
+            : []),
+        ],
       });
       if (decl) userDecl.set(a.name, decl);
     }
@@ -354,11 +374,8 @@ export async function readEstate(client: TpopsClient, opts: { endpoint: string; 
         notes: ["pulumi destroy forgets the database and leaves it and its data on the platform (no call drops a database, reference 4.4)"],
       });
       if (!decl) continue;
-      dbDecl.set(db.name, decl);
-      const schemas = await client.listAll(ops.schemas.list, { path, query: { db_name: db.name } }).catch(() => []);
-      for (const s of schemas) {
-        // reference 4.4.2 name: "已存在的schema包括public,information_schema" — every database has them.
-        if (s.schema_name === "public" || s.schema_name === "information_schema") continue;
+      for (const s of schemasOf.get(db.name) ?? []) {
+        if (BUILTIN_SCHEMAS.includes(s.schema_name)) continue;
         const sl = await liveInputs(asDef(schemaDefinition), client, schemaId(inst.id, db.name, s.schema_name)).catch(() => undefined);
         if (!sl) continue;
         const sOwner = userDecl.get(String(sl.owner));

@@ -44,7 +44,8 @@ export function declaration(d: Declaration, read = true): string {
     .map(([k, a]) => `  ${k}: ${expression(a, "  ")},`)
     .join("\n");
   const notes = d.notes.map((n) => `// ${n}\n`).join("");
-  return `${notes}${read ? `const ${d.variable} = ` : ""}new tpops.${d.kind}(${JSON.stringify(d.name)}, {\n${args}\n});\n`;
+  const options = d.options && Object.keys(d.options).length ? `, ${expression(d.options)}` : "";
+  return `${notes}${read ? `const ${d.variable} = ` : ""}new tpops.${d.kind}(${JSON.stringify(d.name)}, {\n${args}\n}${options});\n`;
 }
 
 /** How many declarations of each kind, in order of first appearance: `2 DataCenter, 6 Host`. */

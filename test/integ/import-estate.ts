@@ -1,6 +1,6 @@
 // A hand-made estate for the tpops-import tests, built through the emulator's REST API only (no provider code): two
 // data centers, a key pair, six hosts (four with a root password, two with the key pair), a triset and a single
-// instance, a backup policy, a parameter, WDR snapshots, a database with an owner and a schema, a user and a role, a
+// instance, an intelligent O&M instance the single one is enrolled in, a backup policy, a parameter, WDR snapshots, a database with an owner and a schema, a user and a role, a
 // label and an inspection scene.
 import { expect } from "vitest";
 import type { TestEmulator } from "../helpers/emulator";
@@ -15,6 +15,7 @@ export interface EstateFacts {
   hostIps: string[];
   triset: { id: string; name: string };
   single: { id: string; name: string };
+  dbmind: { id: string; name: string };
 }
 
 async function ok(emu: TestEmulator, method: string, path: string, body?: unknown, status = 200): Promise<any> {
@@ -58,9 +59,12 @@ export async function buildEstate(emu: TestEmulator, prefix = "brown"): Promise<
   const ha = { mode: "centralization_standard", consistency: "strong", replication_mode: "sync", consistency_protocol: "quorum" };
   const triset = await ok(emu, "POST", "/gaussdb/v3/instances", { ...common, ha, name: `${prefix}-orders`, solution: "triset", port: "8000", manage_ip: hostIps.slice(0, 3) }, 202);
   const single = await ok(emu, "POST", "/gaussdb/v3/instances", { ...common, ha, name: `${prefix}-billing`, solution: "single", port: "8100", manage_ip: [hostIps[3]] }, 202);
-  await Promise.all([job(emu, triset), job(emu, single)]);
+  // An intelligent O&M instance (4.11.6 type gaussdbv5-dbmind, 4.6.3) on a key-pair host, which the single one is enrolled in.
+  const dbmind = await ok(emu, "POST", "/gaussdb/v3/instances", { ...common, ha, datastore: { type: "gaussdbv5-dbmind", version: "3.200.0" }, name: `${prefix}-dbmind`, solution: "single", port: "8200", manage_ip: [hostIps[4]] }, 202);
+  await Promise.all([job(emu, triset), job(emu, single), job(emu, dbmind)]);
   const t = triset.instance_id as string;
   const s = single.instance_id as string;
+  await job(emu, await ok(emu, "POST", "/v3/db-assist/manage-instance", { db_assist_id: dbmind.instance_id, instance_ids: [s], manage_type: "ENABLED" }, 202));
   await ok(emu, "PUT", `/gaussdb/v3/instances/${t}/backups/policy`, {
     backup_policy: { keep_days: 14, start_time: "02:00-03:00", period: "1,3,5", differential_period: "60" },
   });
@@ -74,7 +78,7 @@ export async function buildEstate(emu: TestEmulator, prefix = "brown"): Promise<
   await ok(emu, "PUT", `/gaussdb/v3/instances/${s}/extend-info`, { key: "team", value: "billing" });
   const items = (await ok(emu, "GET", "/gaussdb/v3/inspections/items")).inspections.flatMap((c: any) => c.items.map((i: any) => i.id)) as string[];
   await ok(emu, "POST", "/gaussdb/v3/inspections/scenes", { name: `${prefix}_nightly`, item_ids: items.slice(0, 2) });
-  return { dataCenters: { az1, az2 }, keyPairId: kp.id, hostIps, triset: { id: t, name: `${prefix}-orders` }, single: { id: s, name: `${prefix}-billing` } };
+  return { dataCenters: { az1, az2 }, keyPairId: kp.id, hostIps, triset: { id: t, name: `${prefix}-orders` }, single: { id: s, name: `${prefix}-billing` }, dbmind: { id: dbmind.instance_id, name: `${prefix}-dbmind` } };
 }
 
 /** The requests of the emulator's log that change something (every method but GET, and not the login). */

@@ -69,8 +69,8 @@ async function adoptAll(estate: Estate): Promise<Map<string, { id: string; outs:
 describe("readEstate on a hand-made estate", () => {
   it("declares every object with references between them, secrets as config, and says what it left out", async () => {
     const estate = await readEstate(client(), { endpoint: emu.url });
-    const kinds = Object.fromEntries(["DataCenter", "KeyPair", "Host", "Instance", "BackupPolicy", "InstanceParameters", "WdrSnapshots", "DbUser", "DbRole", "Database", "Schema", "InspectionScene"].map((k) => [k, byKind(estate, k).length]));
-    expect(kinds).toEqual({ DataCenter: 2, KeyPair: 1, Host: 6, Instance: 2, BackupPolicy: 2, InstanceParameters: 2, WdrSnapshots: 2, DbUser: 1, DbRole: 1, Database: 1, Schema: 1, InspectionScene: 1 });
+    const kinds = Object.fromEntries(["DataCenter", "KeyPair", "Host", "Instance", "BackupPolicy", "InstanceParameters", "WdrSnapshots", "DbUser", "DbRole", "Database", "Schema", "InspectionScene", "IntelligentOps"].map((k) => [k, byKind(estate, k).length]));
+    expect(kinds).toEqual({ DataCenter: 2, KeyPair: 1, Host: 6, Instance: 3, BackupPolicy: 3, InstanceParameters: 3, WdrSnapshots: 3, DbUser: 1, DbRole: 1, Database: 1, Schema: 1, InspectionScene: 1, IntelligentOps: 1 });
     const az1 = byKind(estate, "DataCenter").find((d) => d.args.name === "brown-az1")!;
     const hosts = byKind(estate, "Host");
     // Hosts name their data center and key pair through the declarations; password hosts take a secret from config.
@@ -87,7 +87,10 @@ describe("readEstate on a hand-made estate", () => {
     const billing = byKind(estate, "Instance").find((d) => d.name === facts.single.name)!;
     const params = byKind(estate, "InstanceParameters").find((d) => (d.args.instanceId as { ref: string }).ref === billing.variable)!;
     expect((params.args.values as Record<string, string>).max_connections).toBe("600");
-    expect(byKind(estate, "WdrSnapshots").map((d) => d.args.enabled ?? true).sort()).toEqual([false, true]);
+    expect(byKind(estate, "WdrSnapshots").map((d) => d.args.enabled ?? true).sort()).toEqual([false, false, true]);
+    const dbmind = byKind(estate, "Instance").find((d) => d.name === facts.dbmind.name)!;
+    expect(dbmind.args).toMatchObject({ engine: "gaussdbv5-dbmind", engineVersion: "3.200.0" });
+    expect(byKind(estate, "IntelligentOps")[0]!.args).toEqual({ instanceId: { ref: billing.variable, prop: "id", live: facts.single.id }, dbAssistId: { ref: dbmind.variable, prop: "id", live: facts.dbmind.id } });
     const db = byKind(estate, "Database")[0]!;
     expect(db.args).toMatchObject({ adopt: true, name: "billing", owner: { ref: byKind(estate, "DbUser")[0]!.variable, prop: "name" } });
     expect(byKind(estate, "Schema")[0]!.args).toMatchObject({ name: "ledger", database: { ref: db.variable, prop: "name" } });
@@ -108,7 +111,7 @@ describe("readEstate on a hand-made estate", () => {
     expect(mutating(byRoute)).toEqual([]);
     expect(made.size).toBe(estate.declarations.length);
     const state = await emu.control.state();
-    expect([state.dataCenters.length, state.keyPairs.length, state.hosts.length, state.instances.length]).toEqual([2, 1, 6, 2]);
+    expect([state.dataCenters.length, state.keyPairs.length, state.hosts.length, state.instances.length]).toEqual([2, 1, 6, 3]);
   });
 
   it("a BackupPolicy declared with the live policy sends nothing; one that differs still sets it (reference 4.2.1)", async () => {
@@ -140,7 +143,7 @@ describe("filters", () => {
     const estate = await readEstate(client(), { endpoint: emu.url, filter: { dataCenters: ["brown-az2"] } });
     expect(byKind(estate, "Host").map((d) => d.args.manageIp)).toEqual(["10.77.0.21", "10.77.0.22", "10.77.0.23"]);
     expect(byKind(estate, "KeyPair")).toHaveLength(1);
-    expect(byKind(estate, "Instance").map((d) => d.name)).toEqual([facts.single.name]);
+    expect(byKind(estate, "Instance").map((d) => d.name).sort()).toEqual([facts.single.name, facts.dbmind.name].sort());
   });
 
   it("a name the platform does not have is one error naming what it has", async () => {
