@@ -607,7 +607,8 @@ export function register(r: Router, ctx: EmulatorContext): void {
     if (body.disaster_name !== undefined && named.length === 0) {
       throw new DbsError(400, "DBS.200044", { field: "disaster_name", detail: `no disaster-recovery record named ${body.disaster_name}` });
     }
-    const deletable = named.filter(isDeletable);
+    // A record whose instance was deleted binds nothing either (the reference refuses no instance deletion for DR)
+    const deletable = named.filter((x) => isDeletable(x) || (!x.deleted && !ctx.state.data.instances[x.instance_id]));
     // reference A.3 DBS.216009 "当前实例状态不允许操作": a live relation is released (4.18.6) before its record goes
     if (body.disaster_name !== undefined && deletable.length === 0) {
       const live = named[0] as DrRelationRecord;

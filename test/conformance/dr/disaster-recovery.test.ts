@@ -419,6 +419,19 @@ describe("4.18.1 rename, 4.18.2 list, 4.18.6 release, 4.18.14 record delete", ()
     refused(await a.api("POST", RECORD_DELETE, {}), "DBS.200044");
   });
 
+  it("a record whose instance was deleted is deleted by 4.18.14 like a released one", async () => {
+    const { primary } = await constructed();
+    const name = (await relationOf(a, primary.id)).name;
+    delete a.ctx.state.data.instances[primary.id];
+    const rec = (await relations(a))[0];
+    expect([rec.instance_status, rec.status]).toEqual(["deleted", "normal"]);
+    // the standby's side is still live: its site refuses until released
+    refused(await b.api("POST", RECORD_DELETE, { disaster_name: name }), "DBS.216009");
+    expect((await runJob(a, "POST", RECORD_DELETE, { disaster_name: name }, 200)).status).toBe("Completed");
+    expect(await relations(a)).toEqual([]);
+    expect(await relations(b)).toEqual([]);
+  });
+
   it("without disaster_name (no body at all) every released record of the site is deleted", async () => {
     const { primary } = await constructed();
     expect((await runJob(a, "POST", dr(primary.id, "release"), { disaster_type: "stream" })).status).toBe("Completed");
