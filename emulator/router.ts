@@ -28,6 +28,8 @@
  *    survive restarts) and mutate `ctx.state`. Durations are at time scale 1.0 and get multiplied by it.
  * 8. Busy instances: `ctx.jobs.assertInstanceIdle(instanceId)` throws 409 DBS.200019 while a job runs on it;
  *    call it before every mutating instance operation.
+ * 9. Sites: `ctx.site` is `{ name, network }` (emulator/network.ts, README "Sites"); `ctx.site.network` finds hosts
+ *    and instances of every site by IP and reaches another site's context (`site(name)`) to mirror a change there.
  */
 import type { IncomingHttpHeaders } from "node:http";
 import type { Lang } from "./errors";
