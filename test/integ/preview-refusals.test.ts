@@ -191,7 +191,7 @@ describe("Instance create: hosts another instance holds (reference A.3 DBS.06025
     expect(r.failures).toEqual([
       {
         property: "masterAzIps",
-        reason: `masterAzIps: ${hosts[0]} (instance db-holder) is in use by another instance (reference 4.11.6, DBS.06025015: a host belongs to one instance); choose free hosts, or delete that instance first`,
+        reason: `masterAzIps: ${hosts[0]} (instance db-holder) is in use by another instance (reference 4.11.6, DBS.06025015: a host belongs to one instance); choose free hosts (getHosts with status "initialized" lists them), or delete that instance first`,
       },
     ]);
     const m = await instance.check({}, instanceArgs("single", [hosts[0]!], { name: "db-third" }));

@@ -792,7 +792,7 @@ async function hostsTakenByOthers(client: Ctx["client"], ips: readonly string[],
 function describeTaken(taken: readonly { ip: string; by: string }[]): string {
   const list = taken.map((t) => `${t.ip} (instance ${t.by})`).join(", ");
   // reference A.3 DBS.06025015 "所选主机已被占用" (the selected host is already taken).
-  return `${list} ${taken.length > 1 ? "are" : "is"} in use by another instance (reference 4.11.6, DBS.06025015: a host belongs to one instance); choose free hosts, or delete that instance first`;
+  return `${list} ${taken.length > 1 ? "are" : "is"} in use by another instance (reference 4.11.6, DBS.06025015: a host belongs to one instance); choose free hosts (getHosts with status "initialized" lists them), or delete that instance first`;
 }
 
 /**
