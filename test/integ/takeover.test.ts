@@ -52,7 +52,7 @@ describe("check", () => {
   it("takes no root password with takeOver, and requires one without", async () => {
     expect(await failures(args(["10.1.0.1", "10.1.0.2", "10.1.0.3"]))).toEqual([]);
     const f = await failures({ ...args(["10.1.0.1", "10.1.0.2", "10.1.0.3"]), takeOver: undefined });
-    expect(f.map((x) => x.reason)).toEqual([expect.stringMatching(/^password: is required to install the instance \(reference 4.11.6 password "是"\); set it .*or give takeOver/)]);
+    expect(f.map((x) => x.reason)).toEqual([expect.stringMatching(/^password is required to install the instance \(reference 4.11.6 password "是"\); set it .*or give takeOver/)]);
   });
 
   it.each([

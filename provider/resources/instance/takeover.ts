@@ -53,7 +53,7 @@ export function creationProblems(i: Bag, olds: Bag = {}): CheckFailure[] {
   // reference 4.11.6 (and 4.11.7) password "是 String root密码": required to install; 4.11.13 takes none.
   // An instance already taken over keeps needing none when takeOver leaves the program.
   if (!taking && i.password === undefined && olds.takenOver !== true && olds.takeOver === undefined) {
-    out.push({ property: "password", reason: "password: is required to install the instance (reference 4.11.6 password \"是\"); set it (a secret), or give takeOver to take over a database installed on the hosts" });
+    out.push({ property: "password", reason: "password is required to install the instance (reference 4.11.6 password \"是\"); set it (a secret), or give takeOver to take over a database installed on the hosts" });
   }
   return out;
 }
