@@ -345,6 +345,33 @@ describe("4.11.5, 4.11.8–4.11.11 instance lifecycle", () => {
   });
 });
 
+describe("4.11.12, 4.11.13 taking over a database installed outside TPOPS", () => {
+  it("当manage_ip中有管理节点IP / 没有管理节点IP, then 纳管三节点集中式实例 (its two IPs name the three-node database)", async () => {
+    // Setup: a triset database on three machines (control API, README "Taking over databases"), added to TPOPS.
+    const ips = ["10.0.200.1", "10.0.200.2", "10.0.200.3"];
+    const seed = await fetch(`${emu.origin}/__emulator/unmanaged-databases`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ manage_ips: ips, solution: "triset", manage_password: "Rds_admin_77" }) });
+    expect(seed.status).toBe(201);
+    const dcId = await dc(emu);
+    const add = await emu.api("POST", "/gaussdb/v3/hosts", { hosts: ips.map((ip, i) => ({ name: `host-${i}`, type: "BMS", os_type: "kylin", cpu_spec: "intel", storage_type: "localssd", ip: { manage_ip: ip, data_ip: `192.168.200.${i + 1}`, virtual_ip: `192.168.201.${i + 1}` }, ssh_port: 22, data_center_id: dcId, os_root_pwd: "Test_345612" })) });
+    accepted(add);
+    await emu.waitJob(add.body.job_id);
+    const withIp = await emu.api("POST", "/v3/instances/management/check-hosts-manageable", { manage_ip: ips[0] });
+    accepted(withIp, 200);
+    expect(withIp.body.host_status_info.map((h: { is_online: string }) => h.is_online)).toEqual(["added", "added", "added"]);
+    accepted(await emu.api("POST", "/v3/instances/management/check-hosts-manageable", { manage_ip: null }), 200);
+    const r = await emu.api("POST", "/v3/instances/management", {
+      instance_name: "instance-a",
+      manage_ip_list: [ips[0], ips[1]],
+      manage_user: "rdsAdmin",
+      manage_userpass: "Rds_admin_77",
+      storage_device: { device_id: "nas_server_1", device_directory: "/data/nas", real_path: "/home/nfs/data1", is_manually_mount: false },
+    });
+    accepted(r, 200);
+    expect(ignored(r)).toBeNull();
+    expect((await fast(() => emu.waitJob(r.body.job_id))).status).toBe("Completed");
+  });
+});
+
 describe("4.11.15, 4.11.17, 4.11.18, 4.11.20–4.11.22 instance changes", () => {
   it("三节点组节点扩容: the printed two IPs are one short of an hcs2 group; three are accepted", async () => {
     const { id } = await activeInstance(emu, "hcs2");
