@@ -217,7 +217,7 @@ export function render(schemaText) {
     Host: ["adopt", "forceRemoveChrootDir", "rootPassword", "timeouts"],
     InspectionScene: ["adopt", "timeouts"],
     InspectionTask: ["adopt", "scene", "timeouts"],
-    Instance: ["adopt", "deletion", "rdsAdminPassword", "timeouts"],
+    Instance: ["adopt", "deletion", "rdsAdminPassword", "takeOver", "timeouts"],
     InstanceLabels: ["timeouts"],
     InstanceParameters: ["restartIfRequired", "timeouts"],
     IntelligentOps: ["timeouts"],
