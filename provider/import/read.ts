@@ -16,6 +16,7 @@ import { backupPolicyDefinition } from "../resources/backup/backup-policy";
 import { wdrSnapshotsDefinition } from "../resources/ops/wdr-snapshots";
 import { intelligentOpsDefinition } from "../resources/ops/intelligent-ops";
 import { inspectionSceneDefinition, listScenes } from "../resources/ops/inspection-scene";
+import { inspectionTaskDefinition } from "../resources/ops/inspection-task";
 import { databaseDefinition, databaseId } from "../resources/database/database";
 import { schemaDefinition, schemaId } from "../resources/database/schema";
 import { accountId, dbUserDefinition } from "../resources/database/db-user";
@@ -39,8 +40,10 @@ export const KINDS_NOT_IMPORTED: readonly KindNotImported[] = [
   { kind: "InstanceLabels", why: "reference 4.11.2 reads one extension key by its name and no call lists the keys an instance has; declare the labels you want this stack to own by hand (their create records the live values and changes nothing when they match)" },
   { kind: "Backup", why: "backups are copies of data, not configuration: adopting one would make pulumi destroy delete it; read them with getBackups instead" },
   { kind: "SqlPatch", why: "no call lists SQL patches (reference 4.6.5 reads one patch by its node and SQL id)" },
-  { kind: "SqlThrottlingTask", why: "a throttling task is an operation with a time window that every change replaces (reference 4.7: no call changes a task); declare the ones you want to keep by hand" },
-  { kind: "InspectionTask", why: "reference 4.10.2 gives tasks no unique name, and an adopted task is found by name only; declare the tasks you want to keep by hand (adopt: true takes one over by its name)" },
+  {
+    kind: "SqlThrottlingTask",
+    why: "a task that has started cannot be adopted: SqlThrottlingTask's preview applies 4.7.1's rule that a window starts no earlier than two minutes before now to every create, adopt included, and no call changes a task (4.7); declare the tasks you want this stack to own by hand",
+  },
 ];
 
 type Bag = Record<string, unknown>;
@@ -207,6 +210,35 @@ export async function readEstate(client: TpopsClient, opts: { endpoint: string; 
       if (!live) continue;
       declare(asDef(inspectionSceneDefinition), { name: s.name, what: `inspection scene ${s.name}`, variable: s.name, prefix: "scene", args: { adopt: true, ...(live as Record<string, Arg>) } });
     }
+  }
+
+  // ---- inspection tasks (4.10.1) of declared instances: adopt finds a task by its name, so only a name one task has
+  progress("reading inspection tasks");
+  const tasks = await client.listAll(ops.inspections.list).catch(() => []);
+  const sceneDecl = new Map(declarations.filter((d) => d.kind === "InspectionScene").map((d) => [String(d.args.name), d]));
+  for (const t of tasks) {
+    const what = `inspection task ${t.inspection_name}`;
+    // 4.10.1 names the instances; the task's detail (4.10.5, through the resource's read) has their ids.
+    const live = await liveInputs(asDef(inspectionTaskDefinition), client, t.id).catch(() => undefined);
+    if (!live) continue;
+    const ids = Array.isArray(live.instanceIds) ? (live.instanceIds as string[]) : [];
+    if (!ids.length || !ids.every((id) => instDecl.has(id))) {
+      if (ids.some((id) => instDecl.has(id))) skipped.push({ kind: "InspectionTask", what, why: "it also inspects instances this import does not declare" });
+      continue;
+    }
+    if (tasks.filter((o) => o.inspection_name === t.inspection_name).length > 1) {
+      skipped.push({ kind: "InspectionTask", what, why: "other tasks have its name (reference 4.10.2 prints no uniqueness rule) and adopt finds a task by name; rename them apart first" });
+      continue;
+    }
+    const scene = typeof t.scene === "string" ? sceneDecl.get(t.scene) : undefined;
+    declare(asDef(inspectionTaskDefinition), {
+      name: t.inspection_name,
+      what,
+      variable: t.inspection_name,
+      prefix: "task",
+      args: { adopt: true, ...(live as Record<string, Arg>), instanceIds: ids.map((id) => ref(instDecl.get(id), "id", id)) },
+      notes: scene ? [`its items are those of scene ${scene.name} today; name the scene (scene: ${scene.variable}.name) to keep them in step`] : [],
+    });
   }
 
   return { endpoint: opts.endpoint, declarations, skipped, kindsNotImported: KINDS_NOT_IMPORTED };

@@ -103,7 +103,7 @@ export function programText(estate: Estate, opts: Pick<WriteOptions, "when">): s
 }
 
 /** The kinds in the order the program declares them: every reference points to a declaration above it. */
-const KIND_ORDER = ["DataCenter", "KeyPair", "Host", "Instance", "BackupPolicy", "InstanceParameters", "WdrSnapshots", "IntelligentOps", "DbUser", "DbRole", "Database", "Schema", "InspectionScene"];
+const KIND_ORDER = ["DataCenter", "KeyPair", "Host", "Instance", "BackupPolicy", "InstanceParameters", "WdrSnapshots", "IntelligentOps", "DbUser", "DbRole", "Database", "Schema", "InspectionScene", "InspectionTask"];
 
 /** The declarations grouped by kind (stable within a kind). */
 export function inOrder<T extends { kind: string }>(decls: readonly T[]): T[] {

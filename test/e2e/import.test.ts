@@ -1,6 +1,6 @@
 // Brownfield with the real engine (issue 19 part 2): an estate built through the emulator's API only (two data centers,
 // a key pair, six hosts, a triset, a single and an intelligent O&M instance, a backup policy, a parameter, WDR
-// snapshots, an enrolment, a database, a schema, a user, a role, a label, an inspection scene); `tpops-import` (the
+// snapshots, an enrolment, a database, a schema, a user, a role, a label, an inspection scene and task); `tpops-import` (the
 // built CLI, configured by TPOPS_* only) writes a project; it type-checks with strict tsc; its first `pulumi up` adopts
 // everything and the emulator's request log shows no mutating call; `preview --expect-no-changes` passes; a change in
 // the generated program applies in place; no secret in the state; destroy removes what the API can remove.
@@ -48,7 +48,7 @@ describe("tpops-import on a hand-made estate, then the real engine", () => {
     cli = await run(process.execPath, [join(repoRoot, "dist/import/cli.js"), "--out", out, "--stack", "test", "--project", "brownfield"], {
       env: { ...process.env, TPOPS_ENDPOINT: emu.url, TPOPS_USERNAME: "admin", TPOPS_PASSWORD: SECRETS.tpops },
     });
-    expect(cli.stdout).toContain("imported: 2 DataCenter, 1 KeyPair, 6 Host, 3 Instance, 3 BackupPolicy, 3 InstanceParameters, 3 WdrSnapshots, 1 IntelligentOps, 1 DbUser, 1 DbRole, 1 Database, 1 Schema, 1 InspectionScene");
+    expect(cli.stdout).toContain("imported: 2 DataCenter, 1 KeyPair, 6 Host, 3 Instance, 3 BackupPolicy, 3 InstanceParameters, 3 WdrSnapshots, 1 IntelligentOps, 1 DbUser, 1 DbRole, 1 Database, 1 Schema, 1 InspectionScene, 1 InspectionTask");
     expect(cli.stdout).toMatch(/not imported: Privileges, BuiltinPasswords, DbRoleMembership, InstanceLabels/);
     expect(cli.stdout).toMatch(/InspectionScene scene Health Check: a default scene/);
     expect(cli.stdout).toContain("pulumi config set --secret tpops:password");
@@ -83,8 +83,8 @@ describe("tpops-import on a hand-made estate, then the real engine", () => {
     for (const [, key, what] of keys) await project.setConfig(key!, /host/.test(what!) ? ESTATE_SECRETS.hostRoot : ESTATE_SECRETS.instance, true);
     await emu.control.clearRequests();
     const up = ok(await project.up());
-    // 27 objects and the stack.
-    expect(up).toMatch(/\+ 28 created/);
+    // 28 objects and the stack.
+    expect(up).toMatch(/\+ 29 created/);
     expect(up).toMatch(/adopting the existing Instance|adopting the existing instance/);
     expect(mutating((await emu.control.requests()).byRoute)).toEqual([]);
     const state = await emu.control.state();

@@ -78,6 +78,9 @@ export async function buildEstate(emu: TestEmulator, prefix = "brown"): Promise<
   await ok(emu, "PUT", `/gaussdb/v3/instances/${s}/extend-info`, { key: "team", value: "billing" });
   const items = (await ok(emu, "GET", "/gaussdb/v3/inspections/items")).inspections.flatMap((c: any) => c.items.map((i: any) => i.id)) as string[];
   await ok(emu, "POST", "/gaussdb/v3/inspections/scenes", { name: `${prefix}_nightly`, item_ids: items.slice(0, 2) });
+  await ok(emu, "POST", "/gaussdb/v3/inspections", {
+    inspection_name: `${prefix}_daily`, instance_ids: [t, s], inspection_scope: "daily", inspection_policy: "periodic", inspection_period: "daily", inspection_time: "01:00:00", item_ids: items.slice(0, 3),
+  }, 201);
   return { dataCenters: { az1, az2 }, keyPairId: kp.id, hostIps, triset: { id: t, name: `${prefix}-orders` }, single: { id: s, name: `${prefix}-billing` }, dbmind: { id: dbmind.instance_id, name: `${prefix}-dbmind` } };
 }
 

@@ -69,8 +69,8 @@ async function adoptAll(estate: Estate): Promise<Map<string, { id: string; outs:
 describe("readEstate on a hand-made estate", () => {
   it("declares every object with references between them, secrets as config, and says what it left out", async () => {
     const estate = await readEstate(client(), { endpoint: emu.url });
-    const kinds = Object.fromEntries(["DataCenter", "KeyPair", "Host", "Instance", "BackupPolicy", "InstanceParameters", "WdrSnapshots", "DbUser", "DbRole", "Database", "Schema", "InspectionScene", "IntelligentOps"].map((k) => [k, byKind(estate, k).length]));
-    expect(kinds).toEqual({ DataCenter: 2, KeyPair: 1, Host: 6, Instance: 3, BackupPolicy: 3, InstanceParameters: 3, WdrSnapshots: 3, DbUser: 1, DbRole: 1, Database: 1, Schema: 1, InspectionScene: 1, IntelligentOps: 1 });
+    const kinds = Object.fromEntries(["DataCenter", "KeyPair", "Host", "Instance", "BackupPolicy", "InstanceParameters", "WdrSnapshots", "DbUser", "DbRole", "Database", "Schema", "InspectionScene", "IntelligentOps", "InspectionTask"].map((k) => [k, byKind(estate, k).length]));
+    expect(kinds).toEqual({ DataCenter: 2, KeyPair: 1, Host: 6, Instance: 3, BackupPolicy: 3, InstanceParameters: 3, WdrSnapshots: 3, DbUser: 1, DbRole: 1, Database: 1, Schema: 1, InspectionScene: 1, IntelligentOps: 1, InspectionTask: 1 });
     const az1 = byKind(estate, "DataCenter").find((d) => d.args.name === "brown-az1")!;
     const hosts = byKind(estate, "Host");
     // Hosts name their data center and key pair through the declarations; password hosts take a secret from config.
