@@ -2166,6 +2166,8 @@ export interface GetBackupSourceArgs {
   readonly instanceId: string;
   /** A point in time: ISO 8601 with a zone, or UNIX epoch milliseconds. */
   readonly restoreTime?: string;
+  /** The site to read (a key of `tpops:sites`). Default: the `tpops:endpoint` platform. */
+  readonly site?: string;
 }
 
 /** Arguments of {@link getBackupSourceOutput} (each may be an Output). */
@@ -2176,6 +2178,8 @@ export interface GetBackupSourceOutputArgs {
   readonly instanceId: pulumi.Input<string>;
   /** A point in time: ISO 8601 with a zone, or UNIX epoch milliseconds. */
   readonly restoreTime?: pulumi.Input<string>;
+  /** The site to read (a key of `tpops:sites`). Default: the `tpops:endpoint` platform. */
+  readonly site?: pulumi.Input<string>;
 }
 
 /** What {@link getBackupSource} returns. */
@@ -2212,6 +2216,8 @@ export interface GetBackupsArgs {
   readonly endTime?: string;
   /** Only backups of this instance. */
   readonly instanceId?: string;
+  /** The site to read (a key of `tpops:sites`). Default: the `tpops:endpoint` platform. */
+  readonly site?: string;
 }
 
 /** Arguments of {@link getBackupsOutput} (each may be an Output). */
@@ -2226,6 +2232,8 @@ export interface GetBackupsOutputArgs {
   readonly endTime?: pulumi.Input<string>;
   /** Only backups of this instance. */
   readonly instanceId?: pulumi.Input<string>;
+  /** The site to read (a key of `tpops:sites`). Default: the `tpops:endpoint` platform. */
+  readonly site?: pulumi.Input<string>;
 }
 
 /** What {@link getBackups} returns. */
@@ -2240,6 +2248,8 @@ export interface GetDataCentersArgs {
   readonly id?: string;
   /** Only data centers with this name (reference 4.9.9 "按照机房别名查询"). */
   readonly name?: string;
+  /** The site to read (a key of `tpops:sites`). Default: the `tpops:endpoint` platform. */
+  readonly site?: string;
   /** Order by `name` or `hosts_num` (reference 4.9.9 `sort_key`). Default: the platform's order. */
   readonly sortKey?: string;
   /** `asc` or `desc` (reference 4.9.9 `sort_order`). */
@@ -2252,6 +2262,8 @@ export interface GetDataCentersOutputArgs {
   readonly id?: pulumi.Input<string>;
   /** Only data centers with this name (reference 4.9.9 "按照机房别名查询"). */
   readonly name?: pulumi.Input<string>;
+  /** The site to read (a key of `tpops:sites`). Default: the `tpops:endpoint` platform. */
+  readonly site?: pulumi.Input<string>;
   /** Order by `name` or `hosts_num` (reference 4.9.9 `sort_key`). Default: the platform's order. */
   readonly sortKey?: pulumi.Input<string>;
   /** `asc` or `desc` (reference 4.9.9 `sort_order`). */
@@ -2272,6 +2284,8 @@ export interface GetDifferentialBackupsArgs {
   readonly endTime?: string;
   /** Id of the instance. */
   readonly instanceId: string;
+  /** The site to read (a key of `tpops:sites`). Default: the `tpops:endpoint` platform. */
+  readonly site?: string;
 }
 
 /** Arguments of {@link getDifferentialBackupsOutput} (each may be an Output). */
@@ -2282,6 +2296,8 @@ export interface GetDifferentialBackupsOutputArgs {
   readonly endTime?: pulumi.Input<string>;
   /** Id of the instance. */
   readonly instanceId: pulumi.Input<string>;
+  /** The site to read (a key of `tpops:sites`). Default: the `tpops:endpoint` platform. */
+  readonly site?: pulumi.Input<string>;
 }
 
 /** What {@link getDifferentialBackups} returns. */
@@ -2292,10 +2308,14 @@ export interface GetDifferentialBackupsResult {
 
 /** Arguments of {@link getEngineVersions}. */
 export interface GetEngineVersionsArgs {
+  /** The site to read (a key of `tpops:sites`). Default: the `tpops:endpoint` platform. */
+  readonly site?: string;
 }
 
 /** Arguments of {@link getEngineVersionsOutput} (each may be an Output). */
 export interface GetEngineVersionsOutputArgs {
+  /** The site to read (a key of `tpops:sites`). Default: the `tpops:endpoint` platform. */
+  readonly site?: pulumi.Input<string>;
 }
 
 /** What {@link getEngineVersions} returns. */
@@ -2308,10 +2328,14 @@ export interface GetEngineVersionsResult {
 
 /** Arguments of {@link getHostSpecifications}. */
 export interface GetHostSpecificationsArgs {
+  /** The site to read (a key of `tpops:sites`). Default: the `tpops:endpoint` platform. */
+  readonly site?: string;
 }
 
 /** Arguments of {@link getHostSpecificationsOutput} (each may be an Output). */
 export interface GetHostSpecificationsOutputArgs {
+  /** The site to read (a key of `tpops:sites`). Default: the `tpops:endpoint` platform. */
+  readonly site?: pulumi.Input<string>;
 }
 
 /** What {@link getHostSpecifications} returns. */
@@ -2334,6 +2358,8 @@ export interface GetHostsArgs {
   readonly id?: string;
   /** Only hosts with this name (reference 4.9.1 "按照主机别名查询"). */
   readonly name?: string;
+  /** The site to read (a key of `tpops:sites`). Default: the `tpops:endpoint` platform. */
+  readonly site?: string;
   /** Order by `name`, `type` or `status` (reference 4.9.1 `sort_key`). Default: the platform's order. */
   readonly sortKey?: string;
   /** `asc` or `desc` (reference 4.9.1 `sort_order`). */
@@ -2352,6 +2378,8 @@ export interface GetHostsOutputArgs {
   readonly id?: pulumi.Input<string>;
   /** Only hosts with this name (reference 4.9.1 "按照主机别名查询"). */
   readonly name?: pulumi.Input<string>;
+  /** The site to read (a key of `tpops:sites`). Default: the `tpops:endpoint` platform. */
+  readonly site?: pulumi.Input<string>;
   /** Order by `name`, `type` or `status` (reference 4.9.1 `sort_key`). Default: the platform's order. */
   readonly sortKey?: pulumi.Input<string>;
   /** `asc` or `desc` (reference 4.9.1 `sort_order`). */
@@ -2370,10 +2398,14 @@ export interface GetHostsResult {
 
 /** Arguments of {@link getInspectionItems}. */
 export interface GetInspectionItemsArgs {
+  /** The site to read (a key of `tpops:sites`). Default: the `tpops:endpoint` platform. */
+  readonly site?: string;
 }
 
 /** Arguments of {@link getInspectionItemsOutput} (each may be an Output). */
 export interface GetInspectionItemsOutputArgs {
+  /** The site to read (a key of `tpops:sites`). Default: the `tpops:endpoint` platform. */
+  readonly site?: pulumi.Input<string>;
 }
 
 /** What {@link getInspectionItems} returns. */
@@ -2390,6 +2422,8 @@ export interface GetInstancesArgs {
   readonly id?: string;
   /** Only the instance with this name; `*text` matches the names containing `text` (reference 4.11.8, as for `id`). */
   readonly name?: string;
+  /** The site to read (a key of `tpops:sites`). Default: the `tpops:endpoint` platform. */
+  readonly site?: string;
   /** Only `Enterprise` (distributed) or `Ha` (primary/standby) instances (case-sensitive, reference 4.11.8 `type`). */
   readonly type?: string;
 }
@@ -2402,6 +2436,8 @@ export interface GetInstancesOutputArgs {
   readonly id?: pulumi.Input<string>;
   /** Only the instance with this name; `*text` matches the names containing `text` (reference 4.11.8, as for `id`). */
   readonly name?: pulumi.Input<string>;
+  /** The site to read (a key of `tpops:sites`). Default: the `tpops:endpoint` platform. */
+  readonly site?: pulumi.Input<string>;
   /** Only `Enterprise` (distributed) or `Ha` (primary/standby) instances (case-sensitive, reference 4.11.8 `type`). */
   readonly type?: pulumi.Input<string>;
 }
@@ -2420,6 +2456,8 @@ export interface GetKeyPairsArgs {
   readonly id?: string;
   /** Only key pairs with this name. */
   readonly name?: string;
+  /** The site to read (a key of `tpops:sites`). Default: the `tpops:endpoint` platform. */
+  readonly site?: string;
 }
 
 /** Arguments of {@link getKeyPairsOutput} (each may be an Output). */
@@ -2430,6 +2468,8 @@ export interface GetKeyPairsOutputArgs {
   readonly id?: pulumi.Input<string>;
   /** Only key pairs with this name. */
   readonly name?: pulumi.Input<string>;
+  /** The site to read (a key of `tpops:sites`). Default: the `tpops:endpoint` platform. */
+  readonly site?: pulumi.Input<string>;
 }
 
 /** What {@link getKeyPairs} returns. */
@@ -2442,12 +2482,16 @@ export interface GetKeyPairsResult {
 export interface GetParameterTemplateArgs {
   /** Id of the instance. */
   readonly instanceId: string;
+  /** The site to read (a key of `tpops:sites`). Default: the `tpops:endpoint` platform. */
+  readonly site?: string;
 }
 
 /** Arguments of {@link getParameterTemplateOutput} (each may be an Output). */
 export interface GetParameterTemplateOutputArgs {
   /** Id of the instance. */
   readonly instanceId: pulumi.Input<string>;
+  /** The site to read (a key of `tpops:sites`). Default: the `tpops:endpoint` platform. */
+  readonly site?: pulumi.Input<string>;
 }
 
 /** What {@link getParameterTemplate} returns. */
@@ -2470,6 +2514,8 @@ export interface GetRestorableInstancesArgs {
   readonly backupId?: string;
   /** A point in time: ISO 8601 with a zone, or UNIX epoch milliseconds. */
   readonly restoreTime?: string;
+  /** The site to read (a key of `tpops:sites`). Default: the `tpops:endpoint` platform. */
+  readonly site?: string;
   /** Id of the source instance. */
   readonly sourceInstanceId: string;
 }
@@ -2480,6 +2526,8 @@ export interface GetRestorableInstancesOutputArgs {
   readonly backupId?: pulumi.Input<string>;
   /** A point in time: ISO 8601 with a zone, or UNIX epoch milliseconds. */
   readonly restoreTime?: pulumi.Input<string>;
+  /** The site to read (a key of `tpops:sites`). Default: the `tpops:endpoint` platform. */
+  readonly site?: pulumi.Input<string>;
   /** Id of the source instance. */
   readonly sourceInstanceId: pulumi.Input<string>;
 }
@@ -2496,6 +2544,8 @@ export interface GetRestoreTimesArgs {
   readonly date?: string;
   /** Id of the instance. */
   readonly instanceId: string;
+  /** The site to read (a key of `tpops:sites`). Default: the `tpops:endpoint` platform. */
+  readonly site?: string;
 }
 
 /** Arguments of {@link getRestoreTimesOutput} (each may be an Output). */
@@ -2504,6 +2554,8 @@ export interface GetRestoreTimesOutputArgs {
   readonly date?: pulumi.Input<string>;
   /** Id of the instance. */
   readonly instanceId: pulumi.Input<string>;
+  /** The site to read (a key of `tpops:sites`). Default: the `tpops:endpoint` platform. */
+  readonly site?: pulumi.Input<string>;
 }
 
 /** What {@link getRestoreTimes} returns. */
@@ -2518,6 +2570,8 @@ export interface GetSqlTemplatesArgs {
   readonly instanceId: string;
   /** Id of a node of the instance. */
   readonly nodeId: string;
+  /** The site to read (a key of `tpops:sites`). Default: the `tpops:endpoint` platform. */
+  readonly site?: string;
   /** Only templates containing this text: letters, digits, blanks and `_$*?=+;()><,."` (reference 4.7.4). */
   readonly sqlModel?: string;
 }
@@ -2528,6 +2582,8 @@ export interface GetSqlTemplatesOutputArgs {
   readonly instanceId: pulumi.Input<string>;
   /** Id of a node of the instance. */
   readonly nodeId: pulumi.Input<string>;
+  /** The site to read (a key of `tpops:sites`). Default: the `tpops:endpoint` platform. */
+  readonly site?: pulumi.Input<string>;
   /** Only templates containing this text: letters, digits, blanks and `_$*?=+;()><,."` (reference 4.7.4). */
   readonly sqlModel?: pulumi.Input<string>;
 }
@@ -2542,12 +2598,16 @@ export interface GetSqlTemplatesResult {
 export interface GetUpgradeCandidatesArgs {
   /** Id of the instance. */
   readonly instanceId: string;
+  /** The site to read (a key of `tpops:sites`). Default: the `tpops:endpoint` platform. */
+  readonly site?: string;
 }
 
 /** Arguments of {@link getUpgradeCandidatesOutput} (each may be an Output). */
 export interface GetUpgradeCandidatesOutputArgs {
   /** Id of the instance. */
   readonly instanceId: pulumi.Input<string>;
+  /** The site to read (a key of `tpops:sites`). Default: the `tpops:endpoint` platform. */
+  readonly site?: pulumi.Input<string>;
 }
 
 /** What {@link getUpgradeCandidates} returns. */

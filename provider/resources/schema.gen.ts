@@ -2340,6 +2340,8 @@ export interface GetBackupSourceInputs {
   readonly instanceId: string;
   /** A point in time: ISO 8601 with a zone, or UNIX epoch milliseconds. */
   readonly restoreTime?: string;
+  /** The site to read (a key of `tpops:sites`). Default: the `tpops:endpoint` platform. */
+  readonly site?: string;
 }
 
 /** Result of the lookup getBackupSource. */
@@ -2376,6 +2378,8 @@ export interface GetBackupsInputs {
   readonly endTime?: string;
   /** Only backups of this instance. */
   readonly instanceId?: string;
+  /** The site to read (a key of `tpops:sites`). Default: the `tpops:endpoint` platform. */
+  readonly site?: string;
 }
 
 /** Result of the lookup getBackups. */
@@ -2390,6 +2394,8 @@ export interface GetDataCentersInputs {
   readonly id?: string;
   /** Only data centers with this name (reference 4.9.9 "按照机房别名查询"). */
   readonly name?: string;
+  /** The site to read (a key of `tpops:sites`). Default: the `tpops:endpoint` platform. */
+  readonly site?: string;
   /** Order by `name` or `hosts_num` (reference 4.9.9 `sort_key`). Default: the platform's order. */
   readonly sortKey?: string;
   /** `asc` or `desc` (reference 4.9.9 `sort_order`). */
@@ -2410,6 +2416,8 @@ export interface GetDifferentialBackupsInputs {
   readonly endTime?: string;
   /** Id of the instance. */
   readonly instanceId: string;
+  /** The site to read (a key of `tpops:sites`). Default: the `tpops:endpoint` platform. */
+  readonly site?: string;
 }
 
 /** Result of the lookup getDifferentialBackups. */
@@ -2420,6 +2428,8 @@ export interface GetDifferentialBackupsResult {
 
 /** Arguments of the lookup getEngineVersions. */
 export interface GetEngineVersionsInputs {
+  /** The site to read (a key of `tpops:sites`). Default: the `tpops:endpoint` platform. */
+  readonly site?: string;
 }
 
 /** Result of the lookup getEngineVersions. */
@@ -2432,6 +2442,8 @@ export interface GetEngineVersionsResult {
 
 /** Arguments of the lookup getHostSpecifications. */
 export interface GetHostSpecificationsInputs {
+  /** The site to read (a key of `tpops:sites`). Default: the `tpops:endpoint` platform. */
+  readonly site?: string;
 }
 
 /** Result of the lookup getHostSpecifications. */
@@ -2454,6 +2466,8 @@ export interface GetHostsInputs {
   readonly id?: string;
   /** Only hosts with this name (reference 4.9.1 "按照主机别名查询"). */
   readonly name?: string;
+  /** The site to read (a key of `tpops:sites`). Default: the `tpops:endpoint` platform. */
+  readonly site?: string;
   /** Order by `name`, `type` or `status` (reference 4.9.1 `sort_key`). Default: the platform's order. */
   readonly sortKey?: string;
   /** `asc` or `desc` (reference 4.9.1 `sort_order`). */
@@ -2472,6 +2486,8 @@ export interface GetHostsResult {
 
 /** Arguments of the lookup getInspectionItems. */
 export interface GetInspectionItemsInputs {
+  /** The site to read (a key of `tpops:sites`). Default: the `tpops:endpoint` platform. */
+  readonly site?: string;
 }
 
 /** Result of the lookup getInspectionItems. */
@@ -2488,6 +2504,8 @@ export interface GetInstancesInputs {
   readonly id?: string;
   /** Only the instance with this name; `*text` matches the names containing `text` (reference 4.11.8, as for `id`). */
   readonly name?: string;
+  /** The site to read (a key of `tpops:sites`). Default: the `tpops:endpoint` platform. */
+  readonly site?: string;
   /** Only `Enterprise` (distributed) or `Ha` (primary/standby) instances (case-sensitive, reference 4.11.8 `type`). */
   readonly type?: string;
 }
@@ -2506,6 +2524,8 @@ export interface GetKeyPairsInputs {
   readonly id?: string;
   /** Only key pairs with this name. */
   readonly name?: string;
+  /** The site to read (a key of `tpops:sites`). Default: the `tpops:endpoint` platform. */
+  readonly site?: string;
 }
 
 /** Result of the lookup getKeyPairs. */
@@ -2518,6 +2538,8 @@ export interface GetKeyPairsResult {
 export interface GetParameterTemplateInputs {
   /** Id of the instance. */
   readonly instanceId: string;
+  /** The site to read (a key of `tpops:sites`). Default: the `tpops:endpoint` platform. */
+  readonly site?: string;
 }
 
 /** Result of the lookup getParameterTemplate. */
@@ -2540,6 +2562,8 @@ export interface GetRestorableInstancesInputs {
   readonly backupId?: string;
   /** A point in time: ISO 8601 with a zone, or UNIX epoch milliseconds. */
   readonly restoreTime?: string;
+  /** The site to read (a key of `tpops:sites`). Default: the `tpops:endpoint` platform. */
+  readonly site?: string;
   /** Id of the source instance. */
   readonly sourceInstanceId: string;
 }
@@ -2556,6 +2580,8 @@ export interface GetRestoreTimesInputs {
   readonly date?: string;
   /** Id of the instance. */
   readonly instanceId: string;
+  /** The site to read (a key of `tpops:sites`). Default: the `tpops:endpoint` platform. */
+  readonly site?: string;
 }
 
 /** Result of the lookup getRestoreTimes. */
@@ -2570,6 +2596,8 @@ export interface GetSqlTemplatesInputs {
   readonly instanceId: string;
   /** Id of a node of the instance. */
   readonly nodeId: string;
+  /** The site to read (a key of `tpops:sites`). Default: the `tpops:endpoint` platform. */
+  readonly site?: string;
   /** Only templates containing this text: letters, digits, blanks and `_$*?=+;()><,."` (reference 4.7.4). */
   readonly sqlModel?: string;
 }
@@ -2584,6 +2612,8 @@ export interface GetSqlTemplatesResult {
 export interface GetUpgradeCandidatesInputs {
   /** Id of the instance. */
   readonly instanceId: string;
+  /** The site to read (a key of `tpops:sites`). Default: the `tpops:endpoint` platform. */
+  readonly site?: string;
 }
 
 /** Result of the lookup getUpgradeCandidates. */

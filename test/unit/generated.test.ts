@@ -24,6 +24,24 @@ describe("generated files", () => {
     for (const t of tokens) expect(sdkIndex, t).toContain(`{ ${t} }`);
   });
 
+  it("gives every resource and every lookup a site input, and the provider runs every kind through the site wrapper", () => {
+    const schema = JSON.parse(readFileSync(join(root, "schema.json"), "utf8")) as {
+      resources: Record<string, { inputProperties: Record<string, { replaceOnChanges?: boolean }>; properties: Record<string, unknown> }>;
+      functions: Record<string, { inputs?: { properties?: Record<string, unknown> } }>;
+    };
+    for (const [t, r] of Object.entries(schema.resources)) {
+      expect(r.inputProperties.site?.replaceOnChanges, `${t} input site`).toBe(true);
+      expect(r.properties.site, `${t} output site`).toBeDefined();
+    }
+    for (const [t, f] of Object.entries(schema.functions)) expect(f.inputs?.properties?.site, `${t} argument site`).toBeDefined();
+    const index = readFileSync(join(root, "provider/index.ts"), "utf8");
+    expect(index, "a kind exported without withSite").not.toMatch(/export \{ \w+ \} from "\.\/resources\//);
+    for (const t of Object.keys(schema.resources)) {
+      const n = t.split(":")[2] ?? t;
+      expect(index, n).toContain(`export const ${n[0]!.toLowerCase()}${n.slice(1)} = withSite(`);
+    }
+  });
+
   it("implements exactly the lookups schema.json declares, and the SDK exports them", async () => {
     const schema = JSON.parse(readFileSync(join(root, "schema.json"), "utf8")) as { functions?: Record<string, unknown> };
     const declared = Object.keys(schema.functions ?? {}).map((t) => t.split(":")[2] ?? t).sort();
