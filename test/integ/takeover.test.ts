@@ -136,9 +136,12 @@ describe("create", () => {
   it("a program that describes the database otherwise is a partial create saying what to write", async () => {
     const ips = await legacyHosts();
     const err = (await takeOver(args(ips, { port: 8000 })).catch((e: unknown) => e)) as Error & { id?: string; properties?: Record<string, unknown> };
-    expect(err.message).toMatch(/taken over as instance \w+, but the program describes it otherwise: port: the database listens on 8100, the program says 8000; set 8100/);
+    expect(err.message).toMatch(/^Instance legacy-orders: created as \w+in14, but the program describes the taken-over database otherwise: port: the database listens on 8100, the program says 8000; set 8100 or leave port out$/);
     expect(err.id).toMatch(/in14$/);
     expect(err.properties).toMatchObject({ port: 8100, takenOver: true });
+    // The next up: the program as it was cannot be applied (no replacement changes the database), the platform's port can.
+    await expect(instance.diff(err.id!, err.properties!, await checked(instance, args(ips, { port: 8000 }), err.properties!))).rejects.toThrow(/port cannot change: they describe the database found on the hosts/);
+    expect(await instance.diff(err.id!, err.properties!, await checked(instance, args(ips, { port: 8100 }), err.properties!))).toMatchObject({ replaces: [] });
   });
 });
 

@@ -616,7 +616,7 @@ async function createByTakeOver(ctx: Ctx, inputs: In, t: NonNullable<In["takeOve
   const live = await byId(ctx, done.id);
   const family = SOLUTIONS[inputs.solution].family;
   const why = live ? takenOverMismatches(live, { engineVersion: inputs.engineVersion, port: inputs.port, family, hosts }) : [];
-  if (why.length) throw new PartialCreateError(done.id, done.outs, new TpopsError(`the database was taken over as instance ${done.id}, but the program describes it otherwise: ${why.join("; ")}`));
+  if (why.length) throw new PartialCreateError(done.id, done.outs, new TpopsError(`the program describes the taken-over database otherwise: ${why.join("; ")}`));
   return done;
 }
 
