@@ -52,3 +52,5 @@ export const inspectionTask = withSite(inspectionTaskImpl);
 export const inspectionScene = withSite(inspectionSceneImpl);
 export const sqlThrottlingTask = withSite(sqlThrottlingTaskImpl);
 export const sqlPatch = withSite(sqlPatchImpl);
+// tpops-import (provider/import): run by dist/import/cli.js from this bundle, not a resource kind.
+export { main as importCli } from "./import/cli";

@@ -35,8 +35,8 @@ const entries = [
   { in: "sdk/index.ts", out: "dist/sdk/index.js", external: ["@pulumi/pulumi", "pulumi-tpops", "pulumi-tpops/*"] },
   { in: "emulator/index.ts", out: "dist/emulator/index.js", external: [] },
   { in: "emulator/cli.ts", out: "dist/emulator/cli.js", external: [], banner: { js: "#!/usr/bin/env node" } },
-  // tpops-import (provider/import/cli.ts): the provider's client and resource reads, bundled like the runtime.
-  { in: "provider/import/cli.ts", out: "dist/import/cli.js", external: ["@pulumi/pulumi"], banner: { js: "#!/usr/bin/env node" } },
+  // tpops-import: a few lines (provider/import/bin.ts) that run provider/import/cli.ts from the runtime bundle.
+  { in: "provider/import/bin.ts", out: "dist/import/cli.js", external: ["@pulumi/pulumi"], banner: { js: "#!/usr/bin/env node" }, sourcemap: false },
   // tpops (provider/cli/tpops.ts): operations that are not desired state (DR failover, switchover, fail-back).
   { in: "provider/cli/tpops.ts", out: "dist/cli/tpops.js", external: ["@pulumi/pulumi"], banner: { js: "#!/usr/bin/env node" } },
   // One stub module per resource kind (sdk/stubs/<kind>.gen.ts → dist/stub/<kind>.js): the objects the SDK classes

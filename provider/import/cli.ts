@@ -107,10 +107,3 @@ function packageVersion(): string {
   }
   return "0.1.0";
 }
-
-// Run when executed (dist/import/cli.js), not when imported (tests).
-if (typeof require !== "undefined" && typeof module !== "undefined" && require.main === module) {
-  void main(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
-  });
-}

@@ -39,6 +39,10 @@ export const KINDS_NOT_IMPORTED: readonly KindNotImported[] = [
   { kind: "DbRoleMembership", why: "4.4.13 memberof shows a membership but not its admin option, and the resource's create grants the membership again (4.4.18), a change on the platform; declare the memberships you want this stack to own by hand" },
   { kind: "InstanceLabels", why: "reference 4.11.2 reads one extension key by its name and no call lists the keys an instance has; declare the labels you want this stack to own by hand (their create records the live values and changes nothing when they match)" },
   { kind: "Backup", why: "backups are copies of data, not configuration: adopting one would make pulumi destroy delete it; read them with getBackups instead" },
+  {
+    kind: "DisasterRecovery",
+    why: "a relationship between instances of two platforms (reference 4.18): tpops-import reads one platform (its TPOPS_ENDPOINT), so the other side cannot be declared; declare it by hand in a program that names both sites",
+  },
   { kind: "SqlPatch", why: "no call lists SQL patches (reference 4.6.5 reads one patch by its node and SQL id)" },
   {
     kind: "SqlThrottlingTask",
@@ -164,6 +168,8 @@ export async function readEstate(client: TpopsClient, opts: { endpoint: string; 
         "and it is used when the host is removed (reference 4.9.4 os_root_pwd), so set it to the host's real root password.",
       );
     }
+    // reference 4.11.12: a host whose status is unmanaged carries a database TPOPS does not manage (4.11.13 takes it over).
+    if (h.status === "unmanaged") notes.push("status unmanaged: it carries a database TPOPS does not manage; an Instance with takeOver (4.11.13) brings it under management");
     const d = declare(asDef(hostDefinition), { name: h.name, what: `host ${h.ip.manage_ip} (${h.name})`, variable: h.name, prefix: "host", args, notes });
     if (d) hostDecl.set(h.ip.manage_ip, d);
   }
