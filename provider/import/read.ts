@@ -372,6 +372,11 @@ export async function readEstate(client: TpopsClient, opts: { endpoint: string; 
     const accounts = await client.listAll(ops.users.list, { path }).catch(() => []);
     const userDecl = new Map<string, Declaration>();
     for (const a of accounts) {
+      if (a.name === "root") {
+        // reference 4.11.6 password "root密码" and 4.4.8: root is the instance's administrator, listed by 4.4.13 like a user.
+        skipped.push({ kind: "DbUser", what: `user root of instance ${inst.name}`, why: "the instance's own administrator (its password is the Instance's, 4.11.6), not a user this stack makes; BuiltinPasswords sets its password (4.4.8)" });
+        continue;
+      }
       // reference 4.4.13 attribute rolcanlogin: a role is an account that cannot log in (4.4.16 creates roles).
       const role = a.attribute?.rolcanlogin === false;
       const def = role ? asDef(dbRoleDefinition) : asDef(dbUserDefinition);
