@@ -6,7 +6,7 @@
 // the generated program applies in place; no secret in the state; destroy removes what the API can remove.
 import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdir, readdir, readFile, rm } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -99,7 +99,7 @@ describe("tpops-import on a hand-made estate, then the real engine", () => {
     const program = await readFile(join(project.dir, "index.ts"), "utf8");
     const changed = program.replace("keepDays: 14,", "keepDays: 21,").replace('max_connections: "600"', 'max_connections: "700"');
     expect(changed).not.toBe(program);
-    await import("node:fs/promises").then((fs) => fs.writeFile(join(project.dir, "index.ts"), changed));
+    await writeFile(join(project.dir, "index.ts"), changed);
     const up = ok(await project.up());
     expect(up).toMatch(/~ 2 updated/);
     expect(up).not.toMatch(/replaced|created|deleted/);
