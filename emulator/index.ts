@@ -9,3 +9,5 @@ export { SimulatedNetwork } from "./network";
 export type { SiteLink, SiteRegion } from "./network";
 /** A site's handle: what `startEmulator` returns. */
 export type { RunningEmulator as EmulatorHandle } from "./server";
+/** The `tpops-emulator` command (dist/emulator/cli.js runs it from this bundle). */
+export { main as cliMain } from "./cli";

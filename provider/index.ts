@@ -54,3 +54,4 @@ export const sqlThrottlingTask = withSite(sqlThrottlingTaskImpl);
 export const sqlPatch = withSite(sqlPatchImpl);
 // tpops-import (provider/import): run by dist/import/cli.js from this bundle, not a resource kind.
 export { main as importCli } from "./import/cli";
+export { tpopsCli } from "./cli/tpops";

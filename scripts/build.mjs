@@ -34,11 +34,13 @@ const entries = [
   { in: "provider/index.ts", out: "dist/provider/index.js", external: ["@pulumi/pulumi"], sourcemap: "external" },
   { in: "sdk/index.ts", out: "dist/sdk/index.js", external: ["@pulumi/pulumi", "pulumi-tpops", "pulumi-tpops/*"] },
   { in: "emulator/index.ts", out: "dist/emulator/index.js", external: [] },
-  { in: "emulator/cli.ts", out: "dist/emulator/cli.js", external: [], banner: { js: "#!/usr/bin/env node" } },
+  // tpops-emulator: a few lines (emulator/bin.ts) that run emulator/cli.ts from the emulator bundle.
+  { in: "emulator/bin.ts", out: "dist/emulator/cli.js", external: [], banner: { js: "#!/usr/bin/env node" }, sourcemap: false },
   // tpops-import: a few lines (provider/import/bin.ts) that run provider/import/cli.ts from the runtime bundle.
   { in: "provider/import/bin.ts", out: "dist/import/cli.js", external: ["@pulumi/pulumi"], banner: { js: "#!/usr/bin/env node" }, sourcemap: false },
-  // tpops (provider/cli/tpops.ts): operations that are not desired state (DR failover, switchover, fail-back).
-  { in: "provider/cli/tpops.ts", out: "dist/cli/tpops.js", external: ["@pulumi/pulumi"], banner: { js: "#!/usr/bin/env node" } },
+  // tpops: a few lines (provider/cli/bin.ts) that run provider/cli/tpops.ts (DR failover, switchover, fail-back)
+  // from the runtime bundle.
+  { in: "provider/cli/bin.ts", out: "dist/cli/tpops.js", external: ["@pulumi/pulumi"], banner: { js: "#!/usr/bin/env node" }, sourcemap: false },
   // One stub module per resource kind (sdk/stubs/<kind>.gen.ts → dist/stub/<kind>.js): the objects the SDK classes
   // hand to Pulumi, which its serializer writes into the state as `require("pulumi-tpops/dist/stub/<kind>.js")`.
   // No source map: the file is the few lines of sdk/stubs/methods.ts, loaded in every provider process.
@@ -53,6 +55,7 @@ await Promise.all(
 );
 if (existsSync(join(out, "emulator/cli.js"))) chmodSync(join(out, "emulator/cli.js"), 0o755);
 if (existsSync(join(out, "import/cli.js"))) chmodSync(join(out, "import/cli.js"), 0o755);
+if (existsSync(join(out, "cli/tpops.js"))) chmodSync(join(out, "cli/tpops.js"), 0o755);
 const old = join(root, `.dist-old-${process.pid}`);
 if (existsSync(join(root, "dist"))) renameSync(join(root, "dist"), old);
 renameSync(out, join(root, "dist"));

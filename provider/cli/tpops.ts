@@ -70,6 +70,16 @@ function describe(r: DisasterRelation, instanceId: string): string {
   return `${r.name ?? r.synchronization_id}: ${instanceId === primary ? "this instance is the primary" : instanceId === standby ? "this instance is the DR instance" : "role unknown"} (primary ${primary}, DR ${standby}), status ${r.status ?? "?"}`;
 }
 
+/** Runs `tpops` with these arguments; resolves to the exit code (errors are one line on stderr). */
+export async function tpopsCli(argv: readonly string[]): Promise<number> {
+  try {
+    return await run([...argv]);
+  } catch (e) {
+    process.stderr.write(`tpops: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 1;
+  }
+}
+
 async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -140,10 +150,3 @@ async function run(argv: string[]): Promise<number> {
   });
 }
 
-run(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    process.stderr.write(`tpops: ${e instanceof Error ? e.message : String(e)}\n`);
-    process.exit(1);
-  },
-);

@@ -471,20 +471,15 @@ function createHosts(i: In): { base: string[]; extra: string[] } {
   return { base, extra: all.filter((ip) => !base.includes(ip)) };
 }
 
-function createBody(i: In, version: string, base: readonly string[]) {
-  if (i.restoreFrom) return restoreBody(i, i.restoreFrom, base);
-  const dirs = i.installSettings?.dirs;
-  const dirSettings = dirs ? Object.entries(DIR_KEYS).flatMap(([k, apiName]) => (dirs[k as keyof typeof dirs] ? [{ dir_name: apiName, dir: dirs[k as keyof typeof dirs] as string }] : [])) : [];
-  const comps = i.installSettings?.componentDistributions ?? [];
+/** The fields 4.11.6 (create) and 4.11.7 (restore, table 4-506) share. */
+function commonBody(i: In, base: readonly string[]) {
   const az = (l: AzList) => (i[l]?.length ? { [l.replace(/AzIps$/, "_az_ip")]: [...(i[l] ?? [])] } : {});
   return {
     name: i.name,
     os_type: i.osType,
-    datastore: { type: i.engine, version },
     host_type: i.hostType,
     cpu_spec: i.cpuSpec,
     arch: i.arch,
-    ha: { mode: i.ha.mode, consistency: i.ha.consistency, replication_mode: i.ha.replicationMode, consistency_protocol: i.ha.consistencyProtocol },
     solution: i.solution,
     ...(i.port !== undefined ? { port: String(i.port) } : {}),
     password: i.password as string,
@@ -497,36 +492,23 @@ function createBody(i: In, version: string, base: readonly string[]) {
     ...(i.floatIp ? { float_ip: i.floatIp } : {}),
     ...(i.configurationId ? { configuration_id: i.configurationId } : {}),
     ...(i.timeZone ? { time_zone: i.timeZone } : {}),
-    ...(dirSettings.length || comps.length
-      ? { diy_install_settings: { ...(dirSettings.length ? { dir_settings: dirSettings } : {}), ...(comps.length ? { component_distributions: comps.map((c) => ({ component: c.component, ip: c.ip })) } : {}) } }
-      : {}),
   };
 }
 
-/**
- * The body of a restore to a new instance (reference 4.11.7 table 4-506): the create's fields without `datastore`,
- * `ha` and `diy_install_settings`, which the table does not have (the version is the backup's), plus `restore_point`.
- */
-function restoreBody(i: In, from: RestoreFrom, base: readonly string[]) {
-  const az = (l: AzList) => (i[l]?.length ? { [l.replace(/AzIps$/, "_az_ip")]: [...(i[l] ?? [])] } : {});
+function createBody(i: In, version: string, base: readonly string[]) {
+  // reference 4.11.7 table 4-506: a restore has no `datastore`, `ha` or `diy_install_settings` (the version is the
+  // backup's), and a `restore_point`.
+  if (i.restoreFrom) return { ...commonBody(i, base), restore_point: restorePoint(i.restoreFrom) };
+  const dirs = i.installSettings?.dirs;
+  const dirSettings = dirs ? Object.entries(DIR_KEYS).flatMap(([k, apiName]) => (dirs[k as keyof typeof dirs] ? [{ dir_name: apiName, dir: dirs[k as keyof typeof dirs] as string }] : [])) : [];
+  const comps = i.installSettings?.componentDistributions ?? [];
   return {
-    name: i.name,
-    os_type: i.osType,
-    host_type: i.hostType,
-    cpu_spec: i.cpuSpec,
-    arch: i.arch,
-    solution: i.solution,
-    ...(i.port !== undefined ? { port: String(i.port) } : {}),
-    password: i.password as string,
-    ...(i.manageIps?.length ? { manage_ip: i.manageIps.filter((ip) => base.includes(ip)) } : {}),
-    ...az("masterAzIps"),
-    ...az("slaveAzIps"),
-    ...az("arbiterAzIps"),
-    ...az("loggerAzIps"),
-    ...(i.floatIp ? { float_ip: i.floatIp } : {}),
-    ...(i.configurationId ? { configuration_id: i.configurationId } : {}),
-    ...(i.timeZone ? { time_zone: i.timeZone } : {}),
-    restore_point: restorePoint(from),
+    ...commonBody(i, base),
+    datastore: { type: i.engine, version },
+    ha: { mode: i.ha.mode, consistency: i.ha.consistency, replication_mode: i.ha.replicationMode, consistency_protocol: i.ha.consistencyProtocol },
+    ...(dirSettings.length || comps.length
+      ? { diy_install_settings: { ...(dirSettings.length ? { dir_settings: dirSettings } : {}), ...(comps.length ? { component_distributions: comps.map((c) => ({ component: c.component, ip: c.ip })) } : {}) } }
+      : {}),
   };
 }
 
