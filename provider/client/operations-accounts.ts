@@ -7,19 +7,8 @@
  * top level, and the function uses no module-level variable (whichever of the two files is loaded first).
  */
 import { z } from "zod";
+import { bool, int, text } from "./shapes";
 import { op, paged, type PageQuery } from "./operations";
-
-/** An integer the platform may send as a numeric string. */
-function int() {
-  return z.union([z.number(), z.string().regex(/^-?\d+$/, "expected a whole number")]).transform((v) => Number(v));
-}
-/** A boolean the platform may send as "true"/"false" (reference 4.4.13 table 4-143: 取值为"true"或"false"). */
-function bool() {
-  return z.union([z.boolean(), z.enum(["true", "false", "True", "False"])]).transform((v) => (typeof v === "boolean" ? v : v.toLowerCase() === "true"));
-}
-function text() {
-  return z.union([z.string(), z.number()]).transform(String);
-}
 
 /** One account of 4.4.13 table 4-142 (`attribute` is table 4-143). */
 function dbUserSchema() {

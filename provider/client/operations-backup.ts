@@ -7,19 +7,8 @@
  * this file only for its types.
  */
 import { z } from "zod";
+import { num, opt, text } from "./shapes";
 import { op, paged, type PageQuery } from "./operations";
-
-function opt<T extends z.ZodType>(t: T) {
-  return t.nullish();
-}
-/** A number the platform may send as a numeric string (sizes, counts, epoch milliseconds). */
-function num() {
-  return z.union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/, "expected a number")]).transform((v) => Number(v));
-}
-/** A string that may come as a number (4.2.10's example answers `"version": 1.3`). */
-function text() {
-  return z.union([z.string(), z.number()]).transform(String);
-}
 
 /** A backup as 4.2.15 lists it (table 4-62) and 4.2.7 answers it (table 4-31). */
 function backupSchema() {

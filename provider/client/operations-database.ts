@@ -10,24 +10,8 @@
  * import this file only for its types.
  */
 import { z } from "zod";
+import { bool, int, opt, text } from "./shapes";
 import { op, paged, type PageQuery } from "./operations";
-
-// ---- schema helpers (lenient about representation, like operations.ts); function declarations, see above ----
-
-function opt<T extends z.ZodType>(t: T) {
-  return t.nullish();
-}
-/** An integer that the platform may send as a numeric string. */
-function int() {
-  return z.union([z.number(), z.string().regex(/^-?\d+$/, "expected a whole number")]).transform((v) => Number(v));
-}
-/** A string that may come as a number (sizes). */
-function text() {
-  return z.union([z.string(), z.number()]).transform(String);
-}
-function bool() {
-  return z.union([z.boolean(), z.enum(["true", "false", "True", "False"])]).transform((v) => (typeof v === "boolean" ? v : v.toLowerCase() === "true"));
-}
 
 // ---- shapes ----
 

@@ -4,14 +4,8 @@
  * its types.
  */
 import { z } from "zod";
+import { opt, text } from "./shapes";
 import { op, paged, type PageQuery } from "./operations";
-
-function opt<T extends z.ZodType>(t: T) {
-  return t.nullish();
-}
-function text() {
-  return z.union([z.string(), z.number()]).transform(String);
-}
 
 /** One side of a relation (4.18.2 table 4-670 RegionInstanceInfo). */
 function regionInstanceSchema() {

@@ -8,18 +8,9 @@
  * built by a function that operations.ts calls while it builds `ops`, never at this module's top level.
  */
 import { z } from "zod";
+import { int, opt, text } from "./shapes";
 import { op, paged, type PageQuery } from "./operations";
 
-function opt<T extends z.ZodType>(t: T) {
-  return t.nullish();
-}
-/** A string the platform may send as a number (4.10.1 prints its times as epoch ms, typed String). */
-function text() {
-  return z.union([z.string(), z.number()]).transform(String);
-}
-function int() {
-  return z.union([z.number(), z.string().regex(/^-?\d+$/, "expected a whole number")]).transform((v) => Number(v));
-}
 /** 4.10.12 table 4-450 item_ids "Array of integers" (its example prints strings): read as strings. */
 function idList() {
   return z.array(text());

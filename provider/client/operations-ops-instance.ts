@@ -9,15 +9,8 @@
  * through `ops` (import from "."), and imports this file only for its types.
  */
 import { z } from "zod";
+import { int, opt } from "./shapes";
 import { noBody, op, paged, type PageQuery } from "./operations";
-
-function opt<T extends z.ZodType>(t: T) {
-  return t.nullish();
-}
-/** An integer that the platform may send as a numeric string. */
-function int() {
-  return z.union([z.number(), z.string().regex(/^-?\d+$/, "expected a whole number")]).transform((v) => Number(v));
-}
 
 /** 4.5.7 table 4-221. */
 function wdrStatusSchema() {

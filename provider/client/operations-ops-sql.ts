@@ -7,19 +7,8 @@
  * file only for its types.
  */
 import { z } from "zod";
+import { int, opt, text } from "./shapes";
 import { noBody, op, paged, type PageQuery } from "./operations";
-
-function opt<T extends z.ZodType>(t: T) {
-  return t.nullish();
-}
-/** An integer that the platform may send as a numeric string. */
-function int() {
-  return z.union([z.number(), z.string().regex(/^-?\d+$/, "expected a whole number")]).transform((v) => Number(v));
-}
-/** A string that may come as a number (4.7.3's example sends limit_type_value 2348983611). */
-function text() {
-  return z.union([z.string(), z.number()]).transform(String);
-}
 
 /**
  * A throttling task as 4.7.1 answers it (table 4-276) and 4.7.3 lists it (table 4-286). `key_words` is an array in
