@@ -3,7 +3,7 @@ import type { Faults, RequestCounters } from "./faults";
 import { faultSchema } from "./faults";
 import type { EmulatorContext } from "./router";
 import { zodToDbs } from "./validate";
-import { instanceView, type GaussInstance } from "./routes/instance-model";
+import { instanceView, type GaussInstance } from "./routes/instance/instance-model";
 import { dataCenterView, hostView, instanceStateView, keyPairView, redacted } from "./views";
 import { databaseObjectsState } from "./domain/database/model";
 import { seedUnmanagedDatabase, unmanagedDatabaseView } from "./domain/takeover";

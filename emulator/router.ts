@@ -1,7 +1,8 @@
 /**
  * Route-handler contract for emulator route authors.
  *
- * 1. Write `emulator/routes/<area>.ts` exporting `register(r: Router, ctx: EmulatorContext): void`, and add it
+ * 1. Write `emulator/routes/<chapter>/<area>.ts` (chapters as in the reference: infra, instance, backup,
+ *    database, ops, dr) exporting `register(r: Router, ctx: EmulatorContext): void`, and add it
  *    to the list in `emulator/routes/index.ts` (one import + one array entry).
  * 2. Register routes with templates relative to `/rds`; `{name}` segments become `req.params.name`:
  *      r.add("GET", "/gaussdb/v3/instances/{instance_id}", async (req) => ({ status: 200, body: {...} }));

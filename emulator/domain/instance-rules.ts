@@ -336,7 +336,7 @@ export function checkCreateRequest(body: unknown, opts: CreateOptions): Checked<
   }
   const tz = checkTimeZone(body.time_zone);
   if (!tz.ok) return tz;
-  // reference 4.11.6 `configuration_id` "String" (which templates exist: routes/instances.ts)
+  // reference 4.11.6 `configuration_id` "String" (which templates exist: routes/instance/instances.ts)
   if (body.configuration_id !== undefined && body.configuration_id !== null && typeof body.configuration_id !== "string") {
     return fail("DBS.200001", "configuration_id", "must be a string");
   }

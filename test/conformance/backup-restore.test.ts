@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startTestEmulator, type TestEmulator } from "../helpers/emulator";
 import { SETUP_TIME_SCALE, TEST_TIME_SCALE, activeInstance, createBody, readyHosts, resetDcs } from "./instance-fixtures";
-import type { BackupRecord } from "../../emulator/routes/instance-model";
+import type { BackupRecord } from "../../emulator/routes/instance/instance-model";
 
 let emu: TestEmulator;
 beforeAll(async () => {

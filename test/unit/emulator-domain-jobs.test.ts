@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { INSTANCE_JOBS } from "../../emulator/routes/instances";
-import { PARAMETER_JOB } from "../../emulator/routes/parameters";
-import { BACKUP_JOB } from "../../emulator/routes/backups";
+import { INSTANCE_JOBS } from "../../emulator/routes/instance/instances";
+import { PARAMETER_JOB } from "../../emulator/routes/instance/parameters";
+import { BACKUP_JOB } from "../../emulator/routes/backup/backups";
 
 const MIN = 60_000;
 

@@ -1,7 +1,7 @@
 import { DbsError } from "../../errors";
 import type { ApiRequest, EmulatorContext } from "../../router";
 import { ensureBuiltins } from "../../domain/database/model";
-import { getInstance, type GaussInstance } from "../instance-model";
+import { getInstance, type GaussInstance } from "../instance/instance-model";
 
 /** The path's instance (400 DBS.200002 when unknown), with its built-in accounts in the store. */
 export function pathInstance(ctx: EmulatorContext, req: ApiRequest): GaussInstance {

@@ -24,7 +24,7 @@ import {
   type DrStatus,
   type RegionInstanceInfo,
 } from "../../domain/dr/dr-records";
-import { assertOperable, getInstance, isStopped, plainTime, type GaussInstance } from "../instance-model";
+import { assertOperable, getInstance, isStopped, plainTime, type GaussInstance } from "../instance/instance-model";
 
 const MIN = 60_000;
 

@@ -23,7 +23,7 @@ import {
   type InspectionSceneRecord,
   type InspectionTaskRecord,
 } from "../../domain/ops/inspection-rules";
-import { getInstance } from "../instance-model";
+import { getInstance } from "../instance/instance-model";
 
 /** An array of strings with the printed "数组长度: min - max" (400 DBS.280001 outside it). */
 const ids = (min: number, max: number) =>

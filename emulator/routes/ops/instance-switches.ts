@@ -11,7 +11,7 @@ import { DbsError, invalidParam } from "../../errors";
 import type { EmulatorContext, Router } from "../../router";
 import type { Collections } from "../../state";
 import { page, parseBody, parseQuery, queryInt } from "../../validate";
-import { assertOperable, getInstance, jobInstance, type GaussInstance } from "../instance-model";
+import { assertOperable, getInstance, jobInstance, type GaussInstance } from "../instance/instance-model";
 
 /** WDR snapshot switch of one instance as stored (epoch ms; null = none). */
 export interface WdrSnapshotRecord {

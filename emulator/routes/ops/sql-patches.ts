@@ -5,7 +5,7 @@ import { newUuid } from "../../state";
 import { parseBody } from "../../validate";
 import type { SqlPatchRecord } from "../../domain/ops/sql-records";
 import { checkHint, checkPatchName } from "../../domain/ops/sql-rules";
-import { getInstance, type GaussInstance } from "../instance-model";
+import { getInstance, type GaussInstance } from "../instance/instance-model";
 import { nodeOf } from "./sql-throttling";
 
 // reference 4.6.4 table 4-261 (请求 Body 参数)

@@ -17,7 +17,7 @@ import {
   pruneSqlOrphans,
   taskStatus,
 } from "../../domain/ops/sql-rules";
-import { getInstance, type GaussInstance } from "../instance-model";
+import { getInstance, type GaussInstance } from "../instance/instance-model";
 
 /** How long a new task shows CREATING at time scale 1.0 (its rule is set up on the nodes). */
 const CREATING_MS = 10_000;

@@ -4,15 +4,15 @@
  * domain/takeover.ts (seeded by `POST /__emulator/unmanaged-databases`, or left behind by 4.11.5's unmanage).
  */
 import { isIP } from "node:net";
-import { DbsError } from "../errors";
-import type { EmulatorContext, Router } from "../router";
-import { newHexId, type HostRecord } from "../state";
-import { knownFields, noteUnknownFields, type FieldShape } from "../validate";
-import { defaultBackupPolicy } from "../domain/backup-rules";
-import { checkInstanceName } from "../domain/instance-rules";
-import { defaultConfigurationId } from "../domain/parameter-templates";
-import { SOLUTIONS } from "../domain/solutions";
-import { adminPasswordMatches, databaseOnIp, hostStatusInfo, unmanagedDatabases, type UnmanagedDatabaseRecord } from "../domain/takeover";
+import { DbsError } from "../../errors";
+import type { EmulatorContext, Router } from "../../router";
+import { newHexId, type HostRecord } from "../../state";
+import { knownFields, noteUnknownFields, type FieldShape } from "../../validate";
+import { defaultBackupPolicy } from "../../domain/backup-rules";
+import { checkInstanceName } from "../../domain/instance-rules";
+import { defaultConfigurationId } from "../../domain/parameter-templates";
+import { SOLUTIONS } from "../../domain/solutions";
+import { adminPasswordMatches, databaseOnIp, hostStatusInfo, unmanagedDatabases, type UnmanagedDatabaseRecord } from "../../domain/takeover";
 import { jobInstance, refuse, type GaussInstance, type NodeRecord } from "./instance-model";
 
 const MIN = 60_000;

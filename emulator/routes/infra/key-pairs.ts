@@ -1,10 +1,10 @@
 import { generateKeyPair, randomBytes, type KeyObject } from "node:crypto";
 import { z } from "zod";
-import { DbsError, invalidParam } from "../errors";
-import type { EmulatorContext, Router } from "../router";
-import { newUuid, type KeyPairRecord } from "../state";
-import { byteLength, page, parseBody, parseQuery, queryInt } from "../validate";
-import { keyPairView } from "../views";
+import { DbsError, invalidParam } from "../../errors";
+import type { EmulatorContext, Router } from "../../router";
+import { newUuid, type KeyPairRecord } from "../../state";
+import { byteLength, page, parseBody, parseQuery, queryInt } from "../../validate";
+import { keyPairView } from "../../views";
 
 // reference 4.8.1 接口约束 "最大支持创建20个秘钥对"
 const MAX_KEY_PAIRS = 20;

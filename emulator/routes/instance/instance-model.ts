@@ -1,10 +1,10 @@
-import { DBS_CODES, DbsError } from "../errors";
-import type { EmulatorContext } from "../router";
-import { isoSeconds, type HostRecord, type InstanceRecord } from "../state";
-import type { BackupPolicy, TopologySnapshot } from "../domain/backup-rules";
-import type { AccountRecord, DatabaseRecord, GrantRecord, SchemaRecord } from "../domain/database/records";
-import type { HostFacts, Violation } from "../domain/instance-rules";
-import { SOLUTIONS, type AzListName, type SolutionName } from "../domain/solutions";
+import { DBS_CODES, DbsError } from "../../errors";
+import type { EmulatorContext } from "../../router";
+import { isoSeconds, type HostRecord, type InstanceRecord } from "../../state";
+import type { BackupPolicy, TopologySnapshot } from "../../domain/backup-rules";
+import type { AccountRecord, DatabaseRecord, GrantRecord, SchemaRecord } from "../../domain/database/records";
+import type { HostFacts, Violation } from "../../domain/instance-rules";
+import { SOLUTIONS, type AzListName, type SolutionName } from "../../domain/solutions";
 
 /**
  * Instance statuses: exactly the 4.11.8 enum ("BUILD" … "STORAGE FULL"). A whole-instance db-stop shows in the

@@ -1,14 +1,14 @@
 import { z } from "zod";
-import { DbsError } from "../errors";
-import type { EmulatorContext, Router } from "../router";
-import { newHexId } from "../state";
-import { knownFields, noteUnknownFields, page, parseQuery, queryInt, type FieldShape } from "../validate";
-import { applyConfigUpdate, applyPolicyUpdate, checkManualBackup, formatBackupTime, parseBackupTime } from "../domain/backup-rules";
-import { supportsStandbyBackup } from "../domain/instance-rules";
-import { SOLUTIONS } from "../domain/solutions";
-import { compareVersions } from "../domain/engine-versions";
+import { DbsError } from "../../errors";
+import type { EmulatorContext, Router } from "../../router";
+import { newHexId } from "../../state";
+import { knownFields, noteUnknownFields, page, parseQuery, queryInt, type FieldShape } from "../../validate";
+import { applyConfigUpdate, applyPolicyUpdate, checkManualBackup, formatBackupTime, parseBackupTime } from "../../domain/backup-rules";
+import { supportsStandbyBackup } from "../../domain/instance-rules";
+import { SOLUTIONS } from "../../domain/solutions";
+import { compareVersions } from "../../domain/engine-versions";
 import { captureContent, pruneExpiredBackups, snapshotOf } from "./backup-restore";
-import { assertOperable, backups, getInstance, jobInstance, refuse, type BackupRecord, type GaussInstance } from "./instance-model";
+import { assertOperable, backups, getInstance, jobInstance, refuse, type BackupRecord, type GaussInstance } from "../instance/instance-model";
 
 /** Job name and base duration (time scale 1.0) of a manual backup. */
 export const BACKUP_JOB = { name: "CreateGaussDBManualBackup", durationMs: 5 * 60_000 } as const;

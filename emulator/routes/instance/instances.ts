@@ -1,15 +1,15 @@
 import { z } from "zod";
-import { DbsError } from "../errors";
-import type { EmulatorContext, Router } from "../router";
-import { newHexId, type HostRecord } from "../state";
-import { knownFields, noteUnknownFields, page, parseBody, parseQuery, queryInt, type FieldShape } from "../validate";
-import { defaultBackupPolicy, formatBackupTime } from "../domain/backup-rules";
-import { captureContent, keepBackupsOfDeleted, pointInTimeBackup, pruneExpiredBackups, restoreContent, snapshotOf } from "./backup-restore";
-import { upgradeCandidates } from "../domain/engine-versions";
-import { afterInstanceDeleted, passwordHash } from "../domain/takeover";
-import { ROOT_PASSWORD_SPECIALS, checkCreateRequest, checkHostsForInstance, checkMysqlPort, checkPassword, isIpv4 } from "../domain/instance-rules";
-import { defaultConfigurationId, knownConfigurationIds } from "../domain/parameter-templates";
-import { SOLUTIONS, SOLUTION_CHANGES, expansionGroupSize, listTypeFilter, type SolutionName } from "../domain/solutions";
+import { DbsError } from "../../errors";
+import type { EmulatorContext, Router } from "../../router";
+import { newHexId, type HostRecord } from "../../state";
+import { knownFields, noteUnknownFields, page, parseBody, parseQuery, queryInt, type FieldShape } from "../../validate";
+import { defaultBackupPolicy, formatBackupTime } from "../../domain/backup-rules";
+import { captureContent, keepBackupsOfDeleted, pointInTimeBackup, pruneExpiredBackups, restoreContent, snapshotOf } from "../backup/backup-restore";
+import { upgradeCandidates } from "../../domain/engine-versions";
+import { afterInstanceDeleted, passwordHash } from "../../domain/takeover";
+import { ROOT_PASSWORD_SPECIALS, checkCreateRequest, checkHostsForInstance, checkMysqlPort, checkPassword, isIpv4 } from "../../domain/instance-rules";
+import { defaultConfigurationId, knownConfigurationIds } from "../../domain/parameter-templates";
+import { SOLUTIONS, SOLUTION_CHANGES, expansionGroupSize, listTypeFilter, type SolutionName } from "../../domain/solutions";
 import {
   assertOperable,
   backups,

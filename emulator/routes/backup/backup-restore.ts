@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { DbsError } from "../errors";
-import type { EmulatorContext, Router } from "../router";
-import { newUuid } from "../state";
-import { page, parseQuery, queryInt } from "../validate";
+import { DbsError } from "../../errors";
+import type { EmulatorContext, Router } from "../../router";
+import { newUuid } from "../../state";
+import { page, parseQuery, queryInt } from "../../validate";
 import {
   formatBackupTime,
   inPeriods,
@@ -15,9 +15,9 @@ import {
   topologyOf,
   type RestorePeriod,
   type TopologySnapshot,
-} from "../domain/backup-rules";
-import { SOLUTIONS } from "../domain/solutions";
-import { backups, type BackupContent, type BackupRecord, type GaussInstance } from "./instance-model";
+} from "../../domain/backup-rules";
+import { SOLUTIONS } from "../../domain/solutions";
+import { backups, type BackupContent, type BackupRecord, type GaussInstance } from "../instance/instance-model";
 
 const DAY_MS = 86_400_000;
 

@@ -1,8 +1,8 @@
-import { DbsError } from "../errors";
-import type { EmulatorContext, Router } from "../router";
-import { templateFor, checkParamValue } from "../domain/parameter-templates";
-import { SOLUTIONS } from "../domain/solutions";
-import { noteUnknownFields } from "../validate";
+import { DbsError } from "../../errors";
+import type { EmulatorContext, Router } from "../../router";
+import { templateFor, checkParamValue } from "../../domain/parameter-templates";
+import { SOLUTIONS } from "../../domain/solutions";
+import { noteUnknownFields } from "../../validate";
 import { assertOperable, getInstance, jobInstance, plainTime, type GaussInstance } from "./instance-model";
 
 /** Job name and base duration (time scale 1.0) of a parameter change. */

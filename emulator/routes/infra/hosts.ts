@@ -1,11 +1,11 @@
 import { isIP } from "node:net";
 import { z } from "zod";
-import { DbsError, invalidParam } from "../errors";
-import type { EmulatorContext, Router } from "../router";
-import { isoSeconds, newUuid, type HostRecord, type HostStatus, type JobRecord } from "../state";
-import { byteLength, page, parseBody, parseQuery, queryInt } from "../validate";
-import { hostView } from "../views";
-import { addedHostStatus, checkHostAddForDatabase } from "../domain/takeover";
+import { DbsError, invalidParam } from "../../errors";
+import type { EmulatorContext, Router } from "../../router";
+import { isoSeconds, newUuid, type HostRecord, type HostStatus, type JobRecord } from "../../state";
+import { byteLength, page, parseBody, parseQuery, queryInt } from "../../validate";
+import { hostView } from "../../views";
+import { addedHostStatus, checkHostAddForDatabase } from "../../domain/takeover";
 
 /** Host specifications answered by reference 4.9.8 (its example, verbatim; each value is in the table's 枚举值). */
 export const HOST_SPECIFICATIONS = {

@@ -1,5 +1,5 @@
-import type { EmulatorContext, Router } from "../router";
-import { ENGINE_VERSIONS } from "../domain/engine-versions";
+import type { EmulatorContext, Router } from "../../router";
+import { ENGINE_VERSIONS } from "../../domain/engine-versions";
 
 /** Engine versions (reference 4.12.1): `GET /gaussdb/v3/datastore/versions`. */
 export function register(r: Router, _ctx: EmulatorContext): void {

@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { DbsError, invalidParam } from "../errors";
-import type { EmulatorContext, Router } from "../router";
-import { newUuid, type DataCenterRecord } from "../state";
-import { page, parseBody, parseQuery, queryInt } from "../validate";
-import { dataCenterView } from "../views";
+import { DbsError, invalidParam } from "../../errors";
+import type { EmulatorContext, Router } from "../../router";
+import { newUuid, type DataCenterRecord } from "../../state";
+import { page, parseBody, parseQuery, queryInt } from "../../validate";
+import { dataCenterView } from "../../views";
 
 // reference 4.9.10 "最多可批量添加50个机房" (4.9.11 "最多可批量修改50个", 4.9.12 "最多可批量删除50个")
 const MAX_BATCH = 50;
