@@ -3,6 +3,13 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { getClient, TpopsConfigError, type TpopsClient, type TpopsClientConfig } from "./client";
 
 const siteScope = new AsyncLocalStorage<string | undefined>();
+/** Where the client's lines go during a resource's call: that resource's row (framework.ts runWithResource). */
+const lineScope = new AsyncLocalStorage<(msg: string) => void>();
+
+/** Runs `fn` with the client's retry and re-login lines sent to `toRow` (the resource's progress) instead of stderr. */
+export function withClientLines<T>(toRow: (msg: string) => void, fn: () => T): T {
+  return lineScope.run(toRow, fn);
+}
 
 /** The site of the provider call or lookup in progress (undefined: the `tpops:*` platform). */
 export function currentSite(): string | undefined {
@@ -212,6 +219,16 @@ export function providerLog(level: "debug" | "info" | "warn" | "error", msg: str
   }
 }
 
+/**
+ * The client's log: during a resource's call its informational lines (a retry of a busy instance, a re-login) go to
+ * that resource's row, where they belong; otherwise, and for warnings and errors, to stderr like any provider line.
+ */
+export function clientLog(level: "debug" | "info" | "warn" | "error", msg: string): void {
+  const toRow = lineScope.getStore();
+  if (toRow && level === "info") toRow(msg);
+  else providerLog(level, msg);
+}
+
 /** Lets providerLog write again after a failed write (tests). */
 export function resetProviderLog(): void {
   logBroken = false;
@@ -222,5 +239,5 @@ export function resetProviderLog(): void {
  * provider call in progress (sites.ts runs every call of a resource in its site's scope), else the `tpops:*` platform.
  */
 export function client(site: string | undefined = currentSite()): TpopsClient {
-  return getClient(resolveClientConfig(providerLog, site));
+  return getClient(resolveClientConfig(clientLog, site));
 }

@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import { isIPv4 } from "node:net";
 import { TpopsApiError, TpopsConfigError, TpopsError, type TpopsClient } from "../client";
 import { parseDuration } from "../waiters";
-import { client as configuredClient, providerLog } from "../config";
+import { client as configuredClient, providerLog, withClientLines } from "../config";
 import type { ResourceMeta } from "./schema.gen";
 import { quietMethods } from "../quiet-errors";
 import { toResource } from "../engine-log";
@@ -453,6 +453,8 @@ export function makeProvider<I extends object, O extends object>(
   const naturalKey = def.naturalKey ?? "name";
   /** The context of one call; `props` are the raw inputs or state (with the SDK's keys), `inputs` the stripped ones. */
   const ctxFor = (props: Bag, inputs: Bag, fallback: string): Ctx => resourceContext(def, props, inputs, fallback, getClient());
+  /** Runs a call of the resource with the client's lines (retries of a busy instance, re-logins) on its row. */
+  const onRow = <T>(ctx: Ctx, fn: () => Promise<T>): Promise<T> => withClientLines((msg) => ctx.progress(msg), fn);
   const localOf = (src: Record<string, unknown>) => Object.fromEntries(def.localOnly.filter((k) => src[k] !== undefined).map((k) => [k, src[k]]));
 
   /** Adopt and resume: take the found object as it is, refuse what cannot change in place, apply the rest. */
@@ -533,7 +535,7 @@ export function makeProvider<I extends object, O extends object>(
           ctx.warn(`adopting the existing ${def.kind} ${existing.id} (${def.describeKey(inputs)}): it is managed by this stack from now on, and deleted by pulumi destroy`);
         }
         try {
-          const outs = await takeOver(ctx, existing.id, inputs, how);
+          const outs = await onRow(ctx, () => takeOver(ctx, existing.id, inputs, how));
           return { id: existing.id, outs: storable({ ...outs, ...localOf(inputs), ...keepAutoName(props) }) };
         } catch (e) {
           throw asPartial(ctx, e, props, inputs, def.localOnly);
@@ -545,7 +547,7 @@ export function makeProvider<I extends object, O extends object>(
         if (generated !== undefined && generated !== UNKNOWN) inputs.name = generated;
       }
       try {
-        const { id, outs } = await def.create(ctx, inputs);
+        const { id, outs } = await onRow(ctx, () => def.create(ctx, inputs));
         return { id, outs: storable({ ...outs, ...localOf(inputs), ...keepAutoName(props) }) };
       } catch (e) {
         throw asPartial(ctx, e, props, inputs, def.localOnly);
@@ -555,7 +557,7 @@ export function makeProvider<I extends object, O extends object>(
     async read(id, props) {
       const state = strip(props);
       const ctx = ctxFor(props, state, id);
-      const live = await def.read(ctx, id, state);
+      const live = await onRow(ctx, () => def.read(ctx, id, state));
       if (!live) return { id: "", props: {} };
       const outs = { ...live, ...localOf(state), ...keepAutoName(props) };
       // The inputs the state now stands for: the live values of the inputs (empty ones stand for "not set").
@@ -570,7 +572,7 @@ export function makeProvider<I extends object, O extends object>(
       const ctx = ctxFor(newsRaw, { ...olds, ...news }, id);
       const changed = changedInputs(def.meta, olds, news).filter((k) => !def.localOnly.includes(k));
       try {
-        const outs = changed.length ? await def.update(ctx, id, olds, news, changed) : olds;
+        const outs = changed.length ? await onRow(ctx, () => def.update(ctx, id, olds, news, changed)) : olds;
         return { outs: storable({ ...outs, ...localOf(news), ...keepAutoName(newsRaw) }) };
       } catch (e) {
         throw prefixed(ctx.label, e);
@@ -581,7 +583,7 @@ export function makeProvider<I extends object, O extends object>(
       const state = strip(props);
       const ctx = ctxFor(props, state, id);
       try {
-        await def.delete(ctx, id, state);
+        await onRow(ctx, () => def.delete(ctx, id, state));
       } catch (e) {
         if ((def.isGone ?? isNotFound)(e)) return; // already gone counts as deleted
         // Whatever the platform's code for an unknown id, an object that no longer reads is deleted.
