@@ -1,6 +1,6 @@
 // docs/reference.md tells the truth: its "On change" column matches what each provider does (schema
 // replaceOnChanges, the inputs a provider keeps in state only, Instance's change planning) and its
-// descriptions do not contradict that column. (test/integ/component-doc.test.ts checks the component section.)
+// descriptions do not contradict that column. (test/integ/platform/component-doc.test.ts checks the component section.)
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
