@@ -1,12 +1,13 @@
 // Generates, from schema.json (the source of truth for resource tokens, inputs, outputs and docs):
 //   sdk/types.gen.ts                  Args (pulumi.Input) and output types, output keys, secret inputs and outputs
-//   sdk/<resource>.gen.ts             the resource classes: typed outputs, get(), constructor wiring the stub
+//   sdk/<chapter>/<resource>.gen.ts   the resource classes: typed outputs, get(), constructor wiring the stub; <chapter>
+//                                     is the folder of the resource's provider file, provider/resources/<chapter>/
 //   sdk/stubs/<resource>.gen.ts       the stub modules (dist/stub/<resource>.js) whose exports the classes hand to Pulumi
 //   sdk/functions.gen.ts              the lookups (schema.json `functions`): getX(args) and getXOutput(args)
 //   provider/resources/schema.gen.ts  plain input/output types and per-resource metadata for the provider
 //   docs/reference.md                 the resource reference
 // `node scripts/gen.mjs --check` exits 1 when a generated file is stale (used by a unit test and CI).
-import { readFileSync, writeFileSync, mkdirSync, existsSync } from "node:fs";
+import { readFileSync, writeFileSync, mkdirSync, existsSync, readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
@@ -93,9 +94,26 @@ export function render(schemaText) {
     sdk.push(iface(`${T}Result`, f.outputs?.properties ?? {}, f.outputs?.required ?? [], "out", `What {@link ${fnName(token)}} returns.`), "");
   }
 
-  // ---- sdk/<resource>.gen.ts: one class per resource ----
+  // ---- sdk/<chapter>/<resource>.gen.ts: one class per resource, in the chapter folder of its provider file ----
   const classes = {};
   const kebab = (n) => n.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase();
+  // provider/resources/<chapter>/<kebab>.ts, or (where the file is named otherwise) the one file of a chapter
+  // folder that declares the kind's implementation, `export const <kind>` (what provider/index.ts imports).
+  const resourcesDir = join(root, "provider/resources");
+  const chapterFiles = readdirSync(resourcesDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .flatMap((d) => readdirSync(join(resourcesDir, d.name)).filter((f) => f.endsWith(".ts") && !f.endsWith(".gen.ts")).map((f) => ({ chapter: d.name, file: f })));
+  const chapterOf = (n, kind) => {
+    const named = chapterFiles.filter((c) => c.file === `${kebab(n)}.ts`);
+    const declaring = named.length ? named : chapterFiles.filter((c) => new RegExp(`^export const ${kind}\\b`, "m").test(readFileSync(join(resourcesDir, c.chapter, c.file), "utf8")));
+    if (declaring.length === 1) return declaring[0].chapter;
+    const where = declaring.map((c) => `provider/resources/${c.chapter}/${c.file}`).join(", ");
+    throw new Error(
+      declaring.length
+        ? `gen: ${n}: more than one provider file for it (${where}); keep one, so its SDK class has one folder`
+        : `gen: ${n}: no provider file provider/resources/<chapter>/${kebab(n)}.ts (nor one declaring \`export const ${kind}\`); write the resource's provider file in its reference chapter's folder (infra, instance, backup, database, ops, dr) before generating its SDK class`,
+    );
+  };
   for (const token of sorted(schema.resources)) {
     const r = schema.resources[token];
     const n = short(token);
@@ -104,8 +122,8 @@ export function render(schemaText) {
     const lines = [
       BANNER,
       'import * as pulumi from "@pulumi/pulumi";',
-      'import { providerStub, resourceOptions, resourceProps } from "./stub";',
-      `import { ${n}OutputKeys, ${n}SecretInputs, ${n}SecretOutputs, type ${n}Args, type ${n}Outputs } from "./types.gen";`,
+      'import { providerStub, resourceOptions, resourceProps } from "../stub";',
+      `import { ${n}OutputKeys, ${n}SecretInputs, ${n}SecretOutputs, type ${n}Args, type ${n}Outputs } from "../types.gen";`,
       "",
       `const provider = providerStub(${JSON.stringify(kind)});`,
       "",
@@ -129,7 +147,7 @@ export function render(schemaText) {
       "  }",
       "}",
     );
-    classes[`sdk/${kebab(n)}.gen.ts`] = lines.join("\n") + "\n";
+    classes[`sdk/${chapterOf(n, kind)}/${kebab(n)}.gen.ts`] = lines.join("\n") + "\n";
     // The kind's stub module (bundled to dist/stub/<kind>.js): its exports are the provider object the class
     // hands to Pulumi, which Pulumi's serializer writes into the state as a require() of that path (sdk/stub.ts).
     classes[`sdk/stubs/${kebab(n)}.gen.ts`] = [
@@ -419,7 +437,13 @@ export function render(schemaText) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const files = render(readFileSync(join(root, "schema.json"), "utf8"));
+  let files;
+  try {
+    files = render(readFileSync(join(root, "schema.json"), "utf8"));
+  } catch (e) {
+    console.error(e instanceof Error ? e.message : String(e));
+    process.exit(1);
+  }
   const check = process.argv.includes("--check");
   let stale = [];
   for (const [rel, text] of Object.entries(files)) {

@@ -1,10 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
-import { BackupPolicy } from "../backup-policy.gen";
-import { DataCenter } from "../data-center.gen";
-import { Host } from "../host.gen";
-import { Instance } from "../instance.gen";
-import { InstanceParameters } from "../instance-parameters.gen";
-import { KeyPair } from "../key-pair.gen";
+import { BackupPolicy } from "../backup/backup-policy.gen";
+import { DataCenter } from "../infra/data-center.gen";
+import { Host } from "../infra/host.gen";
+import { Instance } from "../instance/instance.gen";
+import { InstanceParameters } from "../instance/instance-parameters.gen";
+import { KeyPair } from "../infra/key-pair.gen";
 import type { BackupPolicyArgs, TimeoutsArgs } from "../types.gen";
 
 /** One host of a deployment: its three addresses. */

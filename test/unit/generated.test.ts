@@ -1,5 +1,5 @@
 // Generated files must match schema.json (make build regenerates them).
-import { readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 // @ts-expect-error: plain ESM script without types
@@ -15,6 +15,24 @@ describe("generated files", () => {
 
   it("carries the DO-NOT-EDIT banner", () => {
     for (const [rel, text] of Object.entries(files)) expect(text, rel).toMatch(/DO NOT EDIT/);
+  });
+
+  it("writes each class to sdk/<chapter>/ (the folder of its provider file), keeps the stubs flat and leaves no flat class", () => {
+    const schema = JSON.parse(readFileSync(join(root, "schema.json"), "utf8")) as { resources: Record<string, unknown> };
+    const kebab = (n: string) => n.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase();
+    for (const t of Object.keys(schema.resources)) {
+      const k = kebab(t.split(":")[2] ?? t);
+      const cls = Object.keys(files).filter((rel) => new RegExp(`^sdk/[a-z]+/${k}\\.gen\\.ts$`).test(rel) && !rel.startsWith("sdk/stubs/"));
+      expect(cls, t).toHaveLength(1);
+      const chapter = cls[0]!.split("/")[1]!;
+      const n = t.split(":")[2] ?? t;
+      const dir = join(root, "provider/resources", chapter);
+      const implemented = existsSync(dir) && readdirSync(dir).some((f) => f.endsWith(".ts") && new RegExp(`^export const ${n[0]!.toLowerCase()}${n.slice(1)}\\b`, "m").test(readFileSync(join(dir, f), "utf8")));
+      expect(implemented, `${t}: its provider file in provider/resources/${chapter}/`).toBe(true);
+      expect(Object.keys(files), t).toContain(`sdk/stubs/${k}.gen.ts`);
+    }
+    const flat = readdirSync(join(root, "sdk")).filter((f) => f.endsWith(".gen.ts") && f !== "types.gen.ts" && f !== "functions.gen.ts");
+    expect(flat, "flat class files left in sdk/ (git rm them)").toEqual([]);
   });
 
   it("declares every resource the provider runtime implements", () => {

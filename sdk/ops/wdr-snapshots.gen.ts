@@ -1,8 +1,8 @@
 // DO NOT EDIT: generated from schema.json by scripts/gen.mjs (`make build`).
 
 import * as pulumi from "@pulumi/pulumi";
-import { providerStub, resourceOptions, resourceProps } from "./stub";
-import { WdrSnapshotsOutputKeys, WdrSnapshotsSecretInputs, WdrSnapshotsSecretOutputs, type WdrSnapshotsArgs, type WdrSnapshotsOutputs } from "./types.gen";
+import { providerStub, resourceOptions, resourceProps } from "../stub";
+import { WdrSnapshotsOutputKeys, WdrSnapshotsSecretInputs, WdrSnapshotsSecretOutputs, type WdrSnapshotsArgs, type WdrSnapshotsOutputs } from "../types.gen";
 
 const provider = providerStub("wdrSnapshots");
 

@@ -1,8 +1,8 @@
 // DO NOT EDIT: generated from schema.json by scripts/gen.mjs (`make build`).
 
 import * as pulumi from "@pulumi/pulumi";
-import { providerStub, resourceOptions, resourceProps } from "./stub";
-import { DataCenterOutputKeys, DataCenterSecretInputs, DataCenterSecretOutputs, type DataCenterArgs, type DataCenterOutputs } from "./types.gen";
+import { providerStub, resourceOptions, resourceProps } from "../stub";
+import { DataCenterOutputKeys, DataCenterSecretInputs, DataCenterSecretOutputs, type DataCenterArgs, type DataCenterOutputs } from "../types.gen";
 
 const provider = providerStub("dataCenter");
 

@@ -1,8 +1,8 @@
 // DO NOT EDIT: generated from schema.json by scripts/gen.mjs (`make build`).
 
 import * as pulumi from "@pulumi/pulumi";
-import { providerStub, resourceOptions, resourceProps } from "./stub";
-import { KeyPairOutputKeys, KeyPairSecretInputs, KeyPairSecretOutputs, type KeyPairArgs, type KeyPairOutputs } from "./types.gen";
+import { providerStub, resourceOptions, resourceProps } from "../stub";
+import { KeyPairOutputKeys, KeyPairSecretInputs, KeyPairSecretOutputs, type KeyPairArgs, type KeyPairOutputs } from "../types.gen";
 
 const provider = providerStub("keyPair");
 
