@@ -11,6 +11,7 @@ import { resetWarnings } from "../../../provider/resources/rules";
 import { instance } from "../../../provider/resources/instance/instance";
 import { database, databaseDefinition, declarePrincipal, resetDeclaredDbObjects, sameEncoding } from "../../../provider/resources/database/database";
 import { addHosts, checked, createInstance, instanceArgs, PROVIDER, requestCount, SETUP_SCALE, startProviderEmulator, TEST_SCALE } from "../instance-fixtures";
+import { stderrOf } from "../../helpers/stderr";
 
 let emu: TestEmulator;
 /** The instance every test uses (created once; the tests use distinct database names). */
@@ -43,19 +44,6 @@ function record(instanceId: string, name: string): { owner: string; character_se
 }
 
 /** Runs `fn` and returns what it wrote to stderr (warnings and notes go there without an engine). */
-async function stderrOf(fn: () => Promise<unknown>): Promise<string> {
-  const lines: string[] = [];
-  const spy = vi.spyOn(process.stderr, "write").mockImplementation((s: string | Uint8Array) => {
-    lines.push(String(s));
-    return true;
-  });
-  try {
-    await fn();
-  } finally {
-    spy.mockRestore();
-  }
-  return lines.join("");
-}
 
 const args = (extra: Record<string, unknown> = {}) => ({ instanceId: INST, name: "orders", owner: "app", ...extra });
 

@@ -10,6 +10,7 @@ import { resetWarnings } from "../../../provider/resources/rules";
 import { database, resetDeclaredDbObjects } from "../../../provider/resources/database/database";
 import { schema } from "../../../provider/resources/database/schema";
 import { addHosts, checked, createInstance, instanceArgs, PROVIDER, requestCount, startProviderEmulator } from "../instance-fixtures";
+import { stderrOf } from "../../helpers/stderr";
 
 let emu: TestEmulator;
 let INST: string;
@@ -30,20 +31,6 @@ function recordKey(db: string, name: string): string {
   const k = Object.keys(emu.ctx.state.data.dbSchemas).find((x) => emu.ctx.state.data.dbSchemas[x]!.database === db && emu.ctx.state.data.dbSchemas[x]!.name === name);
   if (!k) throw new Error(`no schema ${db}.${name}`);
   return k;
-}
-
-async function stderrOf(fn: () => Promise<unknown>): Promise<string> {
-  const lines: string[] = [];
-  const spy = vi.spyOn(process.stderr, "write").mockImplementation((s: string | Uint8Array) => {
-    lines.push(String(s));
-    return true;
-  });
-  try {
-    await fn();
-  } finally {
-    spy.mockRestore();
-  }
-  return lines.join("");
 }
 
 const args = (extra: Record<string, unknown> = {}) => ({ instanceId: INST, database: "shop", name: "sales", owner: "app", ...extra });

@@ -8,23 +8,10 @@ import { clientLog, withClientLines } from "../../../provider/config";
 import { backupPolicy } from "../../../provider/resources/backup/backup-policy";
 import { resetProviderLog } from "../../../provider/config";
 import { addHosts, checked, createInstance, instanceArgs, startProviderEmulator } from "../instance-fixtures";
+import { stderrOf } from "../../helpers/stderr";
 
 let emu: TestEmulator;
 let INSTANCE: string;
-
-async function stderrOf(fn: () => Promise<unknown>): Promise<string> {
-  const lines: string[] = [];
-  const spy = vi.spyOn(process.stderr, "write").mockImplementation((s: string | Uint8Array) => {
-    lines.push(String(s));
-    return true;
-  });
-  try {
-    await fn();
-  } finally {
-    spy.mockRestore();
-  }
-  return lines.join("");
-}
 
 beforeAll(async () => {
   emu = await startProviderEmulator();
