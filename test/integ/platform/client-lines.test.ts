@@ -2,7 +2,7 @@
 // names it), not anonymously under the stack: a BackupPolicy created while its instance is busy with a backup job
 // retries the 409 DBS.200019 (reference A.3) and each retry line carries the resource's label. Outside a resource's
 // call the client's lines stay plain stderr lines, and warnings are never moved.
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestEmulator } from "../../helpers/emulator";
 import { clientLog, withClientLines } from "../../../provider/config";
 import { backupPolicy } from "../../../provider/resources/backup/backup-policy";
