@@ -10,4 +10,4 @@ export type { SiteLink, SiteRegion } from "./network";
 /** A site's handle: what `startEmulator` returns. */
 export type { RunningEmulator as EmulatorHandle } from "./server";
 /** The `tpops-emulator` command (dist/emulator/cli.js runs it from this bundle). */
-export { main as cliMain } from "./cli";
+export { main as cliMain } from "./cli-lib";
